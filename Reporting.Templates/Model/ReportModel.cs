@@ -1,0 +1,26 @@
+namespace Reporting.Templates.Model;
+
+/// <summary>
+/// Everything a report prints, as plain immutable data: templates turn it into PDF and XLSX and never query
+/// anything. The Worker maps extract results into it; the same model always renders the same text.
+/// </summary>
+public sealed record ReportModel(
+    DocumentHeader Header,
+    ReportPeriod Period,
+    ReportUnit Unit,
+    TthcTable TthcByField,
+    TthcTable? TthcByUnit,
+    ServiceFigures Services,
+    FeedbackFigures Feedback,
+    PlanTaskFigures PlanTasks,
+    Comparison? LastYear,
+    IReadOnlyList<UnitRanking> Ranking,
+    IReadOnlyList<OverdueField> MostOverdueFields,
+    IReadOnlyList<NarrativeSection> Sections,
+    DataQualityAnnex DataQuality,
+    SignatureBlock Signature,
+    string TemplateVersion)
+{
+    /// <summary>True for the consolidated provincial report (every unit, ranking).</summary>
+    public bool IsConsolidated => TthcByUnit is not null;
+}

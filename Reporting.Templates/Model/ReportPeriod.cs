@@ -1,0 +1,23 @@
+namespace Reporting.Templates.Model;
+
+/// <summary>
+/// The period a report covers, as printed: its label ("năm 2026"), the data window [From, To] in civil dates
+/// (both inclusive when printed: "Từ ngày 15/12/2025 đến ngày 14/12/2026"), which rule made the window, and the
+/// instant the data were taken ("số liệu tính đến ngày ..."), which can fall before the window's end.
+/// </summary>
+public sealed record ReportPeriod(
+    ReportKind Kind,
+    string Code,
+    string Label,
+    DateOnly From,
+    DateOnly To,
+    WindowRule Rule,
+    DateTimeOffset DataAsOf);
+
+/// <summary>Which rule drew the window: Nghị định 09/2019 cut-offs (15th to 14th) or calendar months.</summary>
+public enum WindowRule
+{
+    Decree09CutOff,
+    Calendar,
+    Requested,
+}

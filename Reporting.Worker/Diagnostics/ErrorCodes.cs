@@ -1,0 +1,30 @@
+namespace Reporting.Worker.Diagnostics;
+
+/// <summary>
+/// Stable error codes, grouped by stage. Scripts, the API and operators match on these strings, so a code,
+/// once released, is never renamed or reused. Messages are Vietnamese; the code is the contract.
+/// </summary>
+public static class ErrorCodes
+{
+    // CLI and configuration
+    public const string UnknownVerb = "CLI_UNKNOWN_VERB";
+    public const string BadArguments = "CLI_BAD_ARGUMENTS";
+    public const string NotYetBuilt = "CLI_NOT_YET";
+    public const string BadConfiguration = "CONFIG_INVALID";
+
+    // Database and the embedded cluster
+    public const string PostgresBinariesMissing = "DB_PG_BINARIES_MISSING";
+    public const string ClusterStartFailed = "DB_CLUSTER_START_FAILED";
+    public const string MigrationFailed = "DB_MIGRATION_FAILED";
+    public const string SqlFileMissing = "DB_SQL_FILE_MISSING";
+
+    // Calendar and periods
+    public const string BadPeriod = "PERIOD_INVALID";
+    public const string BadKind = "KIND_INVALID";
+    public const string UnknownUnit = "UNIT_UNKNOWN";
+
+    // Data in
+    public const string ImportFileMissing = "IMPORT_FILE_MISSING";
+    public const string ImportBadHeader = "IMPORT_BAD_HEADER";
+    public const string ImportRejectedRows = "IMPORT_REJECTED_ROWS";
+}
