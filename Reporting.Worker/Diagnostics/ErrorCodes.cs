@@ -27,4 +27,28 @@ public static class ErrorCodes
     public const string ImportFileMissing = "IMPORT_FILE_MISSING";
     public const string ImportBadHeader = "IMPORT_BAD_HEADER";
     public const string ImportRejectedRows = "IMPORT_REJECTED_ROWS";
+
+    // HTTP API and API keys (issue 8). The HTTP status each code answers with is in docs/API.md.
+    public const string ApiJsonMalformed = "API_JSON_MALFORMED";
+    public const string ApiFieldMissing = "API_FIELD_MISSING";
+    public const string ApiFormatInvalid = "API_FORMAT_INVALID";
+    public const string ApiWindowReversed = "API_WINDOW_REVERSED";
+    public const string ApiWindowTooLong = "API_WINDOW_TOO_LONG";
+    public const string ApiDateInFuture = "API_DATE_IN_FUTURE";
+    public const string ApiFieldUnknown = "API_FIELD_UNKNOWN";
+    public const string ApiPageInvalid = "API_PAGE_INVALID";
+    public const string ApiKeyMissing = "API_KEY_MISSING";
+    public const string ApiKeyUnknown = "API_KEY_UNKNOWN";
+    public const string ApiRoleForbidden = "API_ROLE_FORBIDDEN";
+    public const string ApiOutOfScope = "API_OUT_OF_SCOPE";
+    public const string ApiReportNotFound = "API_REPORT_NOT_FOUND";
+    public const string ApiReportNotReady = "API_REPORT_NOT_READY";
+    public const string ApiFileNotFound = "API_FILE_NOT_FOUND";
+    public const string ApiBodyTooLarge = "API_BODY_TOO_LARGE";
+    public const string ApiRateLimited = "API_RATE_LIMITED";
+    public const string ApiBadRequest = "API_BAD_REQUEST";
+    public const string ApiInternal = "API_INTERNAL";
+    public const string ApiProductionFailed = "API_PRODUCTION_FAILED";
+    public const string KeyRoleInvalid = "KEY_ROLE_INVALID";
+    public const string KeyNotFound = "KEY_NOT_FOUND";
 }
