@@ -64,8 +64,8 @@ public sealed class StandInReportProducer(Warehouse warehouse, IOptions<ApiOptio
         {
             unit_id = (int)request.UnitId,
             on = request.To,
-            start = CivilTime.StartOf(request.From),
-            end = CivilTime.StartOf(request.To.AddDays(1)),
+            start = CivilTime.StartOf(request.From).ToUniversalTime(),
+            end = CivilTime.StartOf(request.To.AddDays(1)).ToUniversalTime(),
             field_codes = request.FieldCodes?.ToArray(),
         }, cancellationToken: cancellationToken));
     }
