@@ -23,16 +23,8 @@ public sealed class ApiServeVerb : IVerb
         await using var app = ApiHost.Build(warehouse, context.Configuration, port);
         await app.StartAsync(cancellationToken);
         await context.Out.WriteLineAsync($"HTTP API: {ApiHost.Address(app)}api/openapi.json · trang web: {ApiHost.Address(app)}app");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C: stop cleanly below
-        }
-
-        await app.StopAsync(CancellationToken.None);
+        // Ctrl+C (the CLI's token) or SIGTERM (the host's lifetime) end it; both stop cleanly.
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
 }
