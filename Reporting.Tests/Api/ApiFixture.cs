@@ -66,6 +66,11 @@ public sealed class ApiFixture : IAsyncLifetime
         {
             services.AddSingleton<StandInReportProducer>();
             services.AddSingleton<IAdhocReportProducer>(sp => new CountingProducer(sp.GetRequiredService<StandInReportProducer>()));
+        }, app =>
+        {
+            // Handlers that escape with an exception, to pin the global mapping (400 for ours, 500 for the rest).
+            app.MapGet("/api/test/throws-reporting", () => { throw new Reporting.Worker.Diagnostics.ReportingException("TEST_CODE", "Lỗi thử nghiệm."); });
+            app.MapGet("/api/test/throws-other", () => { throw new InvalidOperationException("defect"); });
         });
         await host.StartAsync();
         _hosts.Add(host);

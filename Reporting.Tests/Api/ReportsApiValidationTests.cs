@@ -133,4 +133,18 @@ public sealed class ReportsApiValidationTests(ApiFixture api) : IClassFixture<Ap
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("API_KEY_UNKNOWN", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/api/test/throws-reporting", 400, "TEST_CODE", "Lỗi thử nghiệm.")]
+    [InlineData("/api/test/throws-other", 500, "API_INTERNAL", "Lỗi hệ thống; đã ghi nhật ký. Xin thử lại hoặc báo quản trị.")]
+    public async Task AnExceptionEscapingAHandler_IsMapped_ReportingExceptionTo400_TheRestTo500WithoutDetails(
+        string path, int status, string code, string message)
+    {
+        using var response = await api.Client(api.KeyA).GetAsync(path);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Equal(message, error.GetProperty("message").GetString());
+    }
 }

@@ -91,11 +91,18 @@ public sealed class AdhocRequestProcessor(
         {
             await AnswerAsync(claimed, cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the request back to the queue now rather than after the lease.
+            await using var connection = await warehouse.OpenConnectionAsync(CancellationToken.None);
+            await connection.ExecuteAsync(Command("request_release", new { id = claimed.Id }, CancellationToken.None));
+            throw;
+        }
         catch (ReportingException ex)
         {
             await FailAsync(claimed.Id, ex.Code, ex.Message, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             logger.LogError(ex, "Tạo báo cáo cho yêu cầu {RequestId} thất bại.", claimed.Id);
             await FailAsync(claimed.Id, ErrorCodes.ApiProductionFailed, "Tạo báo cáo thất bại do lỗi hệ thống; xin thử lại hoặc báo quản trị.", cancellationToken);

@@ -56,16 +56,21 @@ public sealed class PayloadTooLarge(ApiError error) : IResult, IStatusCodeHttpRe
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(ApiError), ["application/json"]));
 }
 
-/// <summary>JSON on the wire: camelCase, Vietnamese letters unescaped, enums as strings.</summary>
+/// <summary>JSON on the wire: camelCase, Vietnamese letters unescaped, nulls left out.</summary>
 public static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>For request bodies: as <see cref="Options"/>, and a member the API does not know is an error.</summary>
+    public static JsonSerializerOptions Strict { get; } = new(Options)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         return options;
     }
 }

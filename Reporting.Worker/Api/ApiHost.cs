@@ -17,7 +17,8 @@ namespace Reporting.Worker.Api;
 /// </summary>
 public static class ApiHost
 {
-    public static WebApplication Build(Warehouse warehouse, IConfiguration configuration, int port, Action<IServiceCollection>? configureServices = null)
+    public static WebApplication Build(
+        Warehouse warehouse, IConfiguration configuration, int port, Action<IServiceCollection>? configureServices = null, Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ApiHost).Assembly.GetName().Name });
         builder.Configuration.AddConfiguration(configuration);
@@ -30,6 +31,7 @@ public static class ApiHost
         var app = builder.Build();
         app.UseReportingApi();
         app.MapReportingApi();
+        configureApp?.Invoke(app);
         return app;
     }
 

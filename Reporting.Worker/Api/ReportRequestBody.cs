@@ -34,7 +34,7 @@ public sealed class ReportRequestBody
     {
         try
         {
-            return JsonSerializer.Deserialize<ReportRequestBody>(json, ApiJson.Options)
+            return JsonSerializer.Deserialize<ReportRequestBody>(json, ApiJson.Strict)
                 ?? throw Malformed("nội dung là null");
         }
         catch (JsonException ex)

@@ -62,7 +62,10 @@ public static class ReportingApiExtensions
     /// <summary>Error mapping, audit log, key authentication and the per-key rate limit, in that order.</summary>
     public static IApplicationBuilder UseReportingApi(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, StatusCodeSelector = StatusOf });
+        // Only /api answers errors as {code, message}; the rest of the host (the Hangfire dashboard) keeps its own.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, StatusCodeSelector = StatusOf }));
         app.UseMiddleware<AuditLog>();
         app.UseMiddleware<ApiKeyAuthentication>();
         app.UseRateLimiter();
