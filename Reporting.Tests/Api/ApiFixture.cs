@@ -15,7 +15,7 @@ namespace Reporting.Tests.Api;
 /// A fresh database with a small province (P; departments A, B and Sở Nội vụ SNV; A1 under A), keys for each role,
 /// and the API on a real Kestrel at 127.0.0.1:port 0. The producer is the stand-in wrapped in a call counter.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     private readonly List<WebApplication> _hosts = [];
 
@@ -50,12 +50,16 @@ public sealed class ApiFixture : IAsyncLifetime
         KeyHomeAffairs = (await keys.CreateAsync("SNV", ApiRole.HomeAffairs, default)).Token;
         KeyArchivist = (await keys.CreateAsync("SNV", ApiRole.Archivist, default)).Token;
         KeyAdmin = (await keys.CreateAsync("SNV", ApiRole.Admin, default)).Token;
-        (Host, Producer) = await StartHostAsync();
+        (Host, Producer) = await StartHostAsync(MainHostSettings);
         BaseAddress = ApiHost.Address(Host);
     }
 
+    /// <summary>Settings of the fixture's own host.</summary>
+    protected virtual Dictionary<string, string?> MainHostSettings => [];
+
     /// <summary>Another host on the same database (its own producer counter), e.g. with a tighter rate limit.</summary>
-    public async Task<(WebApplication Host, CountingProducer Producer)> StartHostAsync(Dictionary<string, string?>? settings = null)
+    public async Task<(WebApplication Host, CountingProducer Producer)> StartHostAsync(
+        Dictionary<string, string?>? settings = null, Func<StandInReportProducer, IAdhocReportProducer>? wrap = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -65,7 +69,7 @@ public sealed class ApiFixture : IAsyncLifetime
         var host = ApiHost.Build(Warehouse, configuration, 0, services =>
         {
             services.AddSingleton<StandInReportProducer>();
-            services.AddSingleton<IAdhocReportProducer>(sp => new CountingProducer(sp.GetRequiredService<StandInReportProducer>()));
+            services.AddSingleton<IAdhocReportProducer>(sp => new CountingProducer((wrap ?? (p => p))(sp.GetRequiredService<StandInReportProducer>())));
         }, app =>
         {
             // Handlers that escape with an exception, to pin the global mapping (400 for ours, 500 for the rest).
@@ -162,8 +166,14 @@ public sealed class ApiFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The fixture with a host that does not work the queue: only hosts a test starts do.</summary>
+public sealed class ApiFixtureWithoutProcessor : ApiFixture
+{
+    protected override Dictionary<string, string?> MainHostSettings => new() { ["Api:ProcessQueue"] = "false" };
+}
+
 /// <summary>The stand-in producer, counting how often it renders (fingerprints are not renders).</summary>
-public sealed class CountingProducer(StandInReportProducer inner) : IAdhocReportProducer
+public sealed class CountingProducer(IAdhocReportProducer inner) : IAdhocReportProducer
 {
     private int _produced;
 
@@ -178,5 +188,23 @@ public sealed class CountingProducer(StandInReportProducer inner) : IAdhocReport
     {
         Interlocked.Increment(ref _produced);
         return inner.ProduceAsync(request, progress, cancellationToken);
+    }
+}
+
+/// <summary>Reports 40% and then waits until the test opens the gate (or the host stops).</summary>
+public sealed class GatedProducer(IAdhocReportProducer inner) : IAdhocReportProducer
+{
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string Name => inner.Name;
+
+    public Task<string> FingerprintAsync(AdhocReportRequest request, CancellationToken cancellationToken) =>
+        inner.FingerprintAsync(request, cancellationToken);
+
+    public async Task<ProducedReport> ProduceAsync(AdhocReportRequest request, IAdhocProgress progress, CancellationToken cancellationToken)
+    {
+        await progress.ReportAsync(40, "kết xuất PDF", cancellationToken);
+        await Gate.Task.WaitAsync(cancellationToken);
+        return await inner.ProduceAsync(request, progress, cancellationToken);
     }
 }
