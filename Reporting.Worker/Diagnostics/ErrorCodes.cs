@@ -47,4 +47,5 @@ public static class ErrorCodes
     public const string InputNoPreviousPeriod = "INPUT_NO_PREVIOUS_PERIOD";
     public const string InputWorkbookInvalid = "INPUT_WORKBOOK_INVALID";
     public const string InputDraftBlocked = "INPUT_DRAFT_BLOCKED";
+    public const string InputDuplicateField = "INPUT_DUPLICATE_FIELD";
 }
