@@ -210,7 +210,16 @@ public static class InputWorkbook
                     $"Tệp không phải sổ nhập liệu của hệ thống (thiếu trang '{NarrativeSheet}', '{IndicatorSheet}' hoặc thông tin ẩn). Hãy tải lại sổ bằng 'inputs export'.");
             }
 
-            var facts = Enumerable.Range(1, 10).ToDictionary(r => meta.Cell(r, 1).GetString(), r => meta.Cell(r, 2).GetString(), StringComparer.Ordinal);
+            var facts = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var r in Enumerable.Range(1, 20))
+            {
+                var name = meta.Cell(r, 1).GetString().Trim();
+                if (name.Length > 0)
+                {
+                    facts[name] = meta.Cell(r, 2).GetString().Trim();
+                }
+            }
+
             string Fact(string name) => facts.TryGetValue(name, out var v) && v.Length > 0 ? v
                 : throw new ReportingException(ErrorCodes.InputWorkbookInvalid, $"Sổ nhập liệu thiếu thông tin ẩn '{name}'. Hãy tải lại sổ bằng 'inputs export'.");
             var key = UnitInputKey.Create(Fact("unit"), Period.ParseKind(Fact("kind")), Fact("period"));
