@@ -223,7 +223,7 @@ public sealed class InputWorkbookTests(DatabaseFixture fixture) : IClassFixture<
             Assert.Contains("2 trường thay đổi", output, StringComparison.Ordinal);
             Assert.Contains("Còn thiếu (bắt buộc): I.2", output, StringComparison.Ordinal);
 
-            (code, output, _) = await RunAsync(dir.FullName, "inputs", "show", "--unit", "W6", "--kind", "quarter", "--period", "2026-Q3");
+            (code, output, _) = await RunAsync(dir.FullName, "inputs", "show", "--unit", "W6", "--period", "2026-Q3");
             Assert.Equal(0, code);
             Assert.Contains(InputTestData.Markup, output, StringComparison.Ordinal);
             Assert.Contains("nguyen.van.a", output, StringComparison.Ordinal);

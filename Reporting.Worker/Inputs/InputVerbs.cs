@@ -10,8 +10,24 @@ namespace Reporting.Worker.Inputs;
 /// <summary>Shared bits of the "inputs ..." verbs.</summary>
 internal static class InputVerbSupport
 {
-    public static UnitInputKey Key(CliArgs args) =>
-        UnitInputKey.Create(args.Require("unit"), Period.ParseKind(args.Require("kind")), args.Require("period"));
+    /// <summary>--unit, --period and --kind; the kind may be left out when the period code implies it
+    /// (design.md: "inputs show --unit U --period P").</summary>
+    public static UnitInputKey Key(CliArgs args)
+    {
+        var period = args.Require("period");
+        return UnitInputKey.Create(args.Require("unit"), Kind(args, period), period);
+    }
+
+    public static ReportKind Kind(CliArgs args, string period) => args.Get("kind") is { } kind
+        ? Period.ParseKind(kind)
+        : period switch
+        {
+            _ when period.Contains("..", StringComparison.Ordinal) => ReportKind.Adhoc,
+            _ when period.EndsWith("-H1", StringComparison.Ordinal) => ReportKind.Half,
+            _ when period.EndsWith("-9M", StringComparison.Ordinal) => ReportKind.NineMonths,
+            _ when period.Contains("-Q", StringComparison.Ordinal) => ReportKind.Quarter,
+            _ => ReportKind.Annual,
+        };
 
     public static async Task<string> UnitNameAsync(Warehouse warehouse, string unitCode, CancellationToken cancellationToken)
     {
@@ -42,9 +58,10 @@ public sealed class InputsExportVerb : IVerb
     public string Summary => "xuất sổ nhập liệu của đơn vị";
 
     public string Help => """
-        inputs export --unit U --kind K --period P --out FILE.xlsx
+        inputs export --unit U --period P [--kind K] --out FILE.xlsx
           Tạo sổ nhập liệu Excel của đơn vị U cho kỳ P (loại K): trang "Nội dung" (các mục viết), trang "Chỉ tiêu"
           (các chỉ tiêu có kiểu và kiểm tra dữ liệu), đã điền sẵn giá trị hiện có. U = mã đơn vị hoặc "province".
+          --kind có thể bỏ khi mã kỳ đã cho biết loại (2026-Q3, 2026-H1, 2026-9M, 2026, 2026-01-01..2026-03-31).
         """;
 
     public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
@@ -131,7 +148,7 @@ public sealed class InputsShowVerb : IVerb
     public string Summary => "xem nhập liệu của đơn vị";
 
     public string Help => """
-        inputs show --unit U --kind K --period P
+        inputs show --unit U --period P [--kind K]
           In giá trị hiện tại của từng trường (người nhập cuối, thời điểm) và các trường bắt buộc còn thiếu.
         """;
 
@@ -176,7 +193,7 @@ public sealed class InputsSetVerb : IVerb
     public string Summary => "đặt (hoặc xóa) một trường nhập liệu của đơn vị";
 
     public string Help => """
-        inputs set --unit U --kind K --period P --field CODE --value TEXT --author NAME
+        inputs set --unit U --period P [--kind K] --field CODE --value TEXT --author NAME
           Đặt giá trị một trường (cùng quy tắc kiểm tra như trang nhập liệu); --value "" xóa giá trị.
         """;
 
@@ -206,7 +223,7 @@ public sealed class InputsCopyForwardVerb : IVerb
     public string Summary => "sao chép nhập liệu kỳ trước làm điểm xuất phát";
 
     public string Help => """
-        inputs copy-forward --unit U --kind K --period P --author NAME
+        inputs copy-forward --unit U --period P [--kind K] --author NAME
           Điền các trường còn trống của kỳ P từ kỳ gần nhất trước đó cùng loại có nhập liệu (chỉ các trường được phép
           chuyển kỳ: nội dung viết, kế hoạch, biên chế, ...); không ghi đè giá trị đã có. Ghi lịch sử kèm người thực hiện.
         """;
@@ -244,12 +261,12 @@ public sealed class InputsReadinessVerb : IVerb
 
     public string Summary => "đơn vị nào còn thiếu nhập liệu bắt buộc trong kỳ";
 
-    public string Help => "inputs missing --kind K --period P\n  Liệt kê các đơn vị (tồn tại cuối kỳ) còn thiếu nội dung bắt buộc và tên các nội dung đó.";
+    public string Help => "inputs missing --period P [--kind K]\n  Liệt kê các đơn vị (tồn tại cuối kỳ) còn thiếu nội dung bắt buộc và tên các nội dung đó.";
 
     public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
     {
         args.EnsureOnly("kind", "period");
-        var kind = Period.ParseKind(args.Require("kind"));
+        var kind = InputVerbSupport.Kind(args, args.Require("period"));
         var warehouse = await context.WarehouseAsync(cancellationToken);
         var all = await InputReadinessService.For(warehouse).ForPeriodAsync(kind, args.Require("period"), null, cancellationToken);
         foreach (var r in all.Where(r => !r.IsReady))
@@ -269,7 +286,7 @@ public sealed class InputsSeedDemoVerb : IVerb
     public string Summary => "nhập liệu mẫu cho phần lớn đơn vị (chừa lại vài đơn vị)";
 
     public string Help => """
-        inputs seed-demo --kind K --period P
+        inputs seed-demo --period P [--kind K]
           Điền nhập liệu mẫu cho các đơn vị có trong kho ở cuối kỳ (và "province"), cố ý chừa trống vài đơn vị và
           điền thiếu vài đơn vị khác để theo dõi, nhắc việc có cái để hiển thị. Chạy lại không thay đổi gì.
         """;
@@ -277,7 +294,7 @@ public sealed class InputsSeedDemoVerb : IVerb
     public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
     {
         args.EnsureOnly("kind", "period");
-        var kind = Period.ParseKind(args.Require("kind"));
+        var kind = InputVerbSupport.Kind(args, args.Require("period"));
         var warehouse = await context.WarehouseAsync(cancellationToken);
         var outcome = await new InputDemoSeeder(warehouse.DataSource).SeedAsync(kind, args.Require("period"), cancellationToken);
         await context.Out.WriteLineAsync($"Nhập liệu mẫu: {outcome.Units} đơn vị, {outcome.Changed} giá trị ghi mới; " +
