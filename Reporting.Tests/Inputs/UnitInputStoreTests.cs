@@ -77,7 +77,7 @@ public sealed class UnitInputStoreTests(DatabaseFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Save_RefusesAnUnknownUnit_AndAMissingAuthor()
+    public async Task Save_RefusesAnUnknownUnit_AMissingAuthor_AndAPeriodThatDoesNotFitTheKind()
     {
         var unknown = await Assert.ThrowsAsync<ReportingException>(() => Store.SaveAsync(new UnitInputKey("NOPE", ReportKind.Quarter, "2026-Q3"),
             new Dictionary<string, string?> { ["III"] = "x" }, "a", InputAction.Edit, default));
@@ -85,6 +85,10 @@ public sealed class UnitInputStoreTests(DatabaseFixture fixture) : IClassFixture
         var key = await NewUnitAsync("S4");
         var anonymous = await Assert.ThrowsAsync<ReportingException>(() => Store.SaveAsync(key, new Dictionary<string, string?> { ["III"] = "x" }, " ", InputAction.Edit, default));
         Assert.Equal(ErrorCodes.InputAuthorMissing, anonymous.Code);
+        var badPeriod = await Assert.ThrowsAsync<ReportingException>(() => Store.SaveAsync(key with { PeriodCode = "2026-H1" },
+            new Dictionary<string, string?> { ["III"] = "x" }, "a", InputAction.Edit, default));
+        Assert.Equal(ErrorCodes.BadPeriod, badPeriod.Code);
+        Assert.Empty(await Store.ValuesAsync(key with { PeriodCode = "2026-H1" }, default));
     }
 
     [Fact]

@@ -121,6 +121,7 @@ public sealed class UnitInputStore(NpgsqlDataSource dataSource)
     private async Task<IReadOnlyList<string>> WriteAsync(UnitInputKey key, IReadOnlyList<(string Code, string? Value)> values,
         string author, InputAction action, bool onlyIntoEmpty, CancellationToken cancellationToken)
     {
+        _ = key.Period; // a period code that does not fit the kind fails here (PERIOD_INVALID), before any write
         if (string.IsNullOrWhiteSpace(author))
         {
             throw new ReportingException(ErrorCodes.InputAuthorMissing, "Phải ghi rõ người nhập (tác giả) cho mọi thay đổi.");
