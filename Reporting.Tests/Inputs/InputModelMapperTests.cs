@@ -33,12 +33,13 @@ public sealed class InputModelMapperTests
     }
 
     [Fact]
-    public void Map_GivesRequiredMissingSectionsAPlaceholder_AndLeavesOptionalMissingOnesOut()
+    public void Map_GivesRequiredMissingSectionsAPlaceholder_AndOptionalMissingOnesNoBlocks()
     {
         var content = InputModelMapper.Map(InputDefinitions.For(ReportKind.Quarter), new Dictionary<string, string> { ["II.1"] = "Đã làm." });
         Assert.Equal("Đã làm.", Assert.IsType<Paragraph>(content.Sections.Single(s => s.Number == "II.1").Blocks.Single()).Text);
         Assert.IsType<Placeholder>(content.Sections.Single(s => s.Number == "III").Blocks.Single());
-        Assert.DoesNotContain(content.Sections, s => s.Number == "V");
+        Assert.Empty(content.Sections.Single(s => s.Number == "V").Blocks);
+        Assert.Equal(InputDefinitions.For(ReportKind.Quarter).Narratives.Select(f => f.Code), content.Sections.Select(s => s.Number));
         Assert.Equal("Cải cách thể chế", content.Sections.Single(s => s.Number == "II.1").Heading);
     }
 

@@ -7,7 +7,7 @@ namespace Reporting.Worker.Inputs;
 /// Stored inputs as the report model wants them. Narrative: one <see cref="NarrativeSection"/> per field, flat,
 /// Number = outline key ("I.2", "II.3", "III"), Heading = the field label; a missing required section carries a
 /// <see cref="Placeholder"/> (an official draft is normally blocked before that, see InputsGate); a missing optional
-/// section is left out. Indicators: every indicator of the kind, in definition order, missing ones with no value
+/// section has no blocks (nothing to add; no placeholder). Indicators: every indicator of the kind, in definition order, missing ones with no value
 /// and an empty Display. Text is passed through as text.
 /// </summary>
 public static class InputModelMapper
@@ -21,9 +21,12 @@ public static class InputModelMapper
             {
                 sections.Add(new NarrativeSection(field.Code, field.Label, NarrativeText.Parse(text), []));
             }
-            else if (field.IsRequired(definition.Kind))
+            else
             {
-                sections.Add(new NarrativeSection(field.Code, field.Label, [new Placeholder(field.Help)], []));
+                // Required: a conspicuous placeholder. Optional: a section with no blocks, saying "the unit has
+                // nothing to add here", so the template prints no placeholder into a report that may be signed.
+                sections.Add(new NarrativeSection(field.Code, field.Label,
+                    field.IsRequired(definition.Kind) ? [new Placeholder(field.Help)] : [], []));
             }
         }
 
