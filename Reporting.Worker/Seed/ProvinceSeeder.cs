@@ -54,6 +54,7 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, TextWriter? log 
 
         log?.WriteLine($"  calendar: {clock.Elapsed.TotalSeconds:F1} s");
         var firstId = await connection.ExecuteScalarAsync<long>(SqlFiles.Get("seed/reserve_dossier_ids"));
+        var triggersSkipped = await connection.ExecuteScalarAsync<bool>(SqlFiles.Get("seed/skip_row_triggers"));
         var generator = new DossierGenerator(options.Seed, options.Dossiers, from, options.Now, calendar, shape, catalogue, agencyIds, procedureIds);
         var events = await CopyDossiersAsync(connection, generator, firstId, cancellationToken);
         log?.WriteLine($"  dossiers COPY: {clock.Elapsed.TotalSeconds:F1} s");
@@ -65,6 +66,15 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, TextWriter? log 
         }
 
         log?.WriteLine($"  id check: {clock.Elapsed.TotalSeconds:F1} s");
+        if (triggersSkipped)
+        {
+            var dangling = await connection.ExecuteScalarAsync<long>(SqlFiles.Get("seed/check_seeded_references"), new { after = firstId });
+            if (dangling != 0)
+            {
+                throw new ReportingException(ErrorCodes.SeedIdentityDrift, $"{dangling} tham chiếu hồ sơ không hợp lệ; đã hủy, không ghi gì.");
+            }
+        }
+
         var feedback = SideRecords.Feedback(options.Seed, options.Dossiers, from, options.Now, calendar, shape, agencyIds);
         var tasks = SideRecords.PlanTasks(options.Seed, from, options.Now, shape, agencyIds);
         log?.WriteLine($"  side generation: {clock.Elapsed.TotalSeconds:F1} s");
