@@ -20,7 +20,7 @@ public sealed class SummaryVerb : IVerb
     {
         args.EnsureOnly("before", "after");
         var before = ParseDate(args.Get("before")) ?? new DateTime(2025, 6, 30);
-        var after = ParseDate(args.Get("after")) ?? DateTime.Today;
+        var after = ParseDate(args.Get("after")) ?? Calendar.CivilTime.DateOf(DateTimeOffset.UtcNow).ToDateTime(TimeOnly.MinValue);
         var warehouse = await context.WarehouseAsync(cancellationToken);
         await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
         var units = (await connection.QueryAsync<(string Level, string Kind, long Before, long After)>(
