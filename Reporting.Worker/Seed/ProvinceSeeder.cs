@@ -46,18 +46,18 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, TextWriter? log 
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await InsertReferenceDataAsync(connection, shape, catalogue);
 
-        log?.WriteLine($"  reference data: {clock.Elapsed.TotalSeconds:F1} s");
+        log?.WriteLine($"  cơ quan, danh mục TTHC: đến giây {clock.Elapsed.TotalSeconds:F1}");
         var agencyIds = (await connection.QueryAsync<(string Code, int Id)>(SqlFiles.Get("seed/agency_ids"))).ToDictionary(r => r.Code, r => r.Id);
         var procedureIds = (await connection.QueryAsync<(string Code, int Id)>(SqlFiles.Get("seed/procedure_ids"))).ToDictionary(r => r.Code, r => r.Id);
         var today = CivilTime.DateOf(options.Now);
         var calendar = await WorkingCalendar.LoadAsync(connection, from.AddYears(-1), today.AddYears(3), cancellationToken);
 
-        log?.WriteLine($"  calendar: {clock.Elapsed.TotalSeconds:F1} s");
+        log?.WriteLine($"  lịch ngày làm việc: đến giây {clock.Elapsed.TotalSeconds:F1}");
         var firstId = await connection.ExecuteScalarAsync<long>(SqlFiles.Get("seed/reserve_dossier_ids"));
         var triggersSkipped = await connection.ExecuteScalarAsync<bool>(SqlFiles.Get("seed/skip_row_triggers"));
         var generator = new DossierGenerator(options.Seed, options.Dossiers, from, options.Now, calendar, shape, catalogue, agencyIds, procedureIds);
         var events = await CopyDossiersAsync(connection, generator, firstId, cancellationToken);
-        log?.WriteLine($"  dossiers COPY: {clock.Elapsed.TotalSeconds:F1} s");
+        log?.WriteLine($"  hồ sơ và sự kiện (COPY): đến giây {clock.Elapsed.TotalSeconds:F1}");
         var check = await connection.QuerySingleAsync<(long Rows, long FirstId, long LastId)>(SqlFiles.Get("seed/check_dossier_ids"), new { after = firstId });
         if (check.Rows != generator.Generated || (check.Rows > 0 && (check.FirstId != firstId + 1 || check.LastId != firstId + check.Rows)))
         {
@@ -65,7 +65,7 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, TextWriter? log 
                 $"Mã định danh hồ sơ không liên tục ({check.FirstId}..{check.LastId}, {check.Rows} dòng); đã hủy, không ghi gì.");
         }
 
-        log?.WriteLine($"  id check: {clock.Elapsed.TotalSeconds:F1} s");
+        log?.WriteLine($"  kiểm tra mã định danh: đến giây {clock.Elapsed.TotalSeconds:F1}");
         if (triggersSkipped)
         {
             var dangling = await connection.ExecuteScalarAsync<long>(SqlFiles.Get("seed/check_seeded_references"), new { after = firstId });
@@ -77,10 +77,10 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, TextWriter? log 
 
         var feedback = SideRecords.Feedback(options.Seed, options.Dossiers, from, options.Now, calendar, shape, agencyIds);
         var tasks = SideRecords.PlanTasks(options.Seed, from, options.Now, shape, agencyIds);
-        log?.WriteLine($"  side generation: {clock.Elapsed.TotalSeconds:F1} s");
+        log?.WriteLine($"  phản ánh, nhiệm vụ (tạo): đến giây {clock.Elapsed.TotalSeconds:F1}");
         await CopyFeedbackAsync(connection, feedback, cancellationToken);
         await CopyPlanTasksAsync(connection, tasks, cancellationToken);
-        log?.WriteLine($"  side COPY: {clock.Elapsed.TotalSeconds:F1} s");
+        log?.WriteLine($"  phản ánh, nhiệm vụ (COPY): đến giây {clock.Elapsed.TotalSeconds:F1}");
         await tx.CommitAsync(cancellationToken);
         return new SeedResult(false, shape.Agencies.Count, catalogue.Procedures.Count, generator.Generated, events, feedback.Count, tasks.Count, clock.Elapsed);
     }
