@@ -113,6 +113,22 @@ public sealed class SeededProvinceTests(SeededProvinceFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Events_HappenAfterReceipt_AndNothingIsDatedAfterTheClock()
+    {
+        await using var c = await fixture.Database.DataSource.OpenConnectionAsync();
+        var wrong = await c.ExecuteScalarAsync<long>("""
+            select count(*) from dossier_event e join dossier d on d.id = e.dossier_id
+            where e.occurred_at < d.received_at or e.occurred_at > @now
+            """, new { now = SeededProvinceFixture.Now.ToUniversalTime() });
+        var future = await c.ExecuteScalarAsync<long>("""
+            select count(*) from dossier
+            where received_at > @now or finished_at > @now or returned_at > @now or ended_at > @now or updated_at > @now
+            """, new { now = SeededProvinceFixture.Now.ToUniversalTime() });
+        Assert.Equal(0, wrong);
+        Assert.Equal(0, future);
+    }
+
+    [Fact]
     public async Task AnApology_SetsTheDueDateToItsNewAppointment()
     {
         await using var c = await fixture.Database.DataSource.OpenConnectionAsync();

@@ -127,7 +127,7 @@ public sealed partial class DossierGenerator
         long apologyAt = 0, apologyDue = 0;
         if (late && finishDay != DateOnly.MaxValue && ending == DossierStates.Resolved && rng.Chance(0.45))
         {
-            apologyAt = At(dueDay.AddDays(-1), rng.Between(840, 1000));
+            apologyAt = Math.Max(At(dueDay.AddDays(-1), rng.Between(840, 1000)), received + 60 * TicksPerMinute);
             var newDueDay = rng.Chance(0.8) ? _calendar.AddWorkingDays(finishDay, rng.Next(3)) : finishDay.AddDays(-rng.Between(1, 5));
             if (newDueDay <= dueDay)
             {
