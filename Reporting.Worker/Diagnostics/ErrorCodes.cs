@@ -72,4 +72,23 @@ public static class ErrorCodes
     public const string ApiProductionFailed = "API_PRODUCTION_FAILED";
     public const string KeyRoleInvalid = "KEY_ROLE_INVALID";
     public const string KeyNotFound = "KEY_NOT_FOUND";
+    public const string ImportStrictRefused = "IMPORT_STRICT_REFUSED";
+
+    // Data in: one code per reason a CSV row is rejected (written to FILE.rejects.csv)
+    public const string RowColumnCount = "ROW_COLUMN_COUNT";
+    public const string RowMissingValue = "ROW_MISSING_VALUE";
+    public const string RowBadDate = "ROW_BAD_DATE";
+    public const string RowBadValue = "ROW_BAD_VALUE";
+    public const string RowBadChannel = "ROW_BAD_CHANNEL";
+    public const string RowBadState = "ROW_BAD_STATE";
+    public const string RowUnknownProcedure = "ROW_UNKNOWN_PROCEDURE";
+    public const string RowUnknownAgency = "ROW_UNKNOWN_AGENCY";
+    public const string RowUnknownField = "ROW_UNKNOWN_FIELD";
+    public const string RowDuplicateCode = "ROW_DUPLICATE_CODE";
+    public const string RowInconsistent = "ROW_INCONSISTENT";
+    public const string RowUnclosedQuote = "ROW_UNCLOSED_QUOTE";
+
+    // Seed
+    public const string SeedNotEmpty = "SEED_NOT_EMPTY";
+    public const string SeedIdentityDrift = "SEED_IDENTITY_DRIFT";
 }
