@@ -37,4 +37,69 @@ public sealed class PdfSignerTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task SystemSignature_OnMinimalHandWrittenPdf14_IsValidInPdfsig()
+    {
+        using var key = DevCerts.Load(DevCertificates.SystemFile);
+        var signed = await new PdfSigner(key).SignAsync(SamplePdfs.Minimal(), Version(), CancellationToken.None);
+        var path = Save(signed);
+        try
+        {
+            var report = Tools.Pdfsig(path);
+            Assert.Contains("Signature is Valid.", report);
+            Assert.Contains("Total document signed", report);
+            Assert.True(signed.AsSpan().StartsWith(SamplePdfs.Minimal()), "an incremental update keeps the original bytes");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Sign_AFileWithXrefAndObjectStreams_AppendsAValidSignature()
+    {
+        var dir = Directory.CreateTempSubdirectory("reporting-test-objstm-");
+        try
+        {
+            var plain = Path.Combine(dir.FullName, "plain.pdf");
+            var packed = Path.Combine(dir.FullName, "packed.pdf");
+            await File.WriteAllBytesAsync(plain, SamplePdfs.FromChromium());
+            Tools.Run("qpdf", "--object-streams=generate", plain, packed);
+            Assert.Contains("/ObjStm", System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(packed)));
+
+            using var key = DevCerts.Load(DevCertificates.SystemFile);
+            var signed = await new PdfSigner(key).SignAsync(await File.ReadAllBytesAsync(packed), Version(), CancellationToken.None);
+            var output = Path.Combine(dir.FullName, "signed.pdf");
+            await File.WriteAllBytesAsync(output, signed);
+            var report = Tools.Pdfsig(output);
+            Assert.Contains("Signature is Valid.", report);
+            Assert.Contains("Total document signed", report);
+            Assert.Equal(0, Tools.Try("qpdf", "--check", output).ExitCode);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SystemSignature_IsLabelledAsATechnicalSignature_NotTheIssuers()
+    {
+        using var key = DevCerts.Load(DevCertificates.SystemFile);
+        var signed = await new PdfSigner(key).SignAsync(SamplePdfs.Minimal(), Version(), CancellationToken.None);
+        var path = Save(signed);
+        try
+        {
+            Assert.Contains($"Signer Certificate Common Name: {DevCertificates.SystemName}", Tools.Pdfsig(path));
+            var text = System.Text.Encoding.Latin1.GetString(signed);
+            Assert.Contains(PdfSigner.PdfText($"{SignatureRequest.SystemSealReason} Văn bản số 15/BC-SNV."), text);
+            Assert.Contains("/Rect [0 0 0 0]", text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
