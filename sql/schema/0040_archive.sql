@@ -54,7 +54,7 @@ begin
        (old.state = 'draft' and new.state in ('issued', 'superseded'))
     or (old.state = 'awaiting_signature' and new.state in ('signed', 'superseded'))
     or (old.state = 'issued' and new.state = 'superseded')) then
-    raise exception 'archive_entry %: state % cannot become %', old.id, old.state, new.state
+    raise exception 'archive_entry is append-only: entry % cannot go from state % to %', old.id, old.state, new.state
       using errcode = 'insufficient_privilege';
   end if;
   return new;
