@@ -12,6 +12,13 @@ public sealed record ArchiveServices(ArchiveStore Store, PdfSignatureVerifier Ve
         var signing = SigningOptions.From(context.Configuration, context.Settings.DataDirectory);
         var archive = ArchiveOptions.From(context.Configuration, context.Settings.DataDirectory);
         var verifier = PdfSignatureVerifier.FromDirectory(signing.TrustedCaDirectory);
-        return new ArchiveServices(new ArchiveStore(warehouse.DataSource, new ContentStore(archive.Directory), verifier), verifier, signing);
+        var store = new ArchiveStore(warehouse.DataSource, new ContentStore(archive.Directory), verifier);
+        if (archive.KillAfterContent)
+        {
+            // Resilience tests only: the process dies (SIGKILL) after the file is durable and before its row.
+            store.FaultPoint = _ => System.Diagnostics.Process.GetCurrentProcess().Kill();
+        }
+
+        return new ArchiveServices(store, verifier, signing);
     }
 }
