@@ -16,9 +16,12 @@ public sealed class OfficialImportTests(DatabaseFixture fixture) : IClassFixture
     {
         public List<ArchiveEntry> Released { get; } = [];
 
-        public Task ReleaseAsync(ArchiveEntry issued, CancellationToken cancellationToken)
+        public byte[]? Pdf { get; private set; }
+
+        public Task ReleaseAsync(ArchiveEntry issued, byte[] signedPdf, CancellationToken cancellationToken)
         {
             Released.Add(issued);
+            Pdf = signedPdf;
             return Task.CompletedTask;
         }
     }
@@ -54,6 +57,8 @@ public sealed class OfficialImportTests(DatabaseFixture fixture) : IClassFixture
         Assert.Equal(ContentStore.Hash(signed), issued.Sha256);
         Assert.Equal("signed", (await _kit.Store.GetAsync(draft.EntryId, CancellationToken.None)).State);
         Assert.Equal(issued.Id, Assert.Single(release.Released).Id);
+        Assert.Equal(signed, release.Pdf);
+        Assert.Equal(signed, await _kit.Store.ReadAsync(version, ArchiveRole.IssuedPdf, CancellationToken.None));
 
         // Importing the same file again is a no-op; the archive still verifies.
         var again = await new OfficialImport(_kit.Store, _kit.Verifier).ImportAsync(signed, null, draft.EntryId, CancellationToken.None);

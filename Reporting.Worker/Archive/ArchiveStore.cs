@@ -161,6 +161,10 @@ public sealed class ArchiveStore : IReportArchive
         return (await connection.QueryAsync<ArchiveEntry>(SqlFiles.Get("queries/archive/drafts"))).ToList();
     }
 
+    /// <summary>The stored content of a role of a version (hash-checked), or null when not stored.</summary>
+    public async Task<byte[]?> ReadAsync(ReportVersion version, ArchiveRole role, CancellationToken cancellationToken) =>
+        await FindAsync(version.Id, role, cancellationToken) is { } entry ? await ReadAsync(entry, cancellationToken) : null;
+
     /// <summary>The content of an entry, checked against its recorded hash.</summary>
     public async Task<byte[]> ReadAsync(ArchiveEntry entry, CancellationToken cancellationToken)
     {

@@ -6,10 +6,12 @@ using UglyToad.PdfPig;
 
 namespace Reporting.Worker.Archive;
 
-/// <summary>Distribution of an official report once its signed copy is archived (the deliver stage implements it).</summary>
+/// <summary>Distribution of an official report once its signed copy is archived: the worker implements it by
+/// resuming the version's pipeline (deliver → issued), e.g. <c>ReportPipeline.ResumeAfterSignatureAsync(
+/// issued.ReportVersionId, signedPdf)</c>. Called after the import's commit; must be idempotent.</summary>
 public interface IIssuedReportRelease
 {
-    Task ReleaseAsync(ArchiveEntry issued, CancellationToken cancellationToken);
+    Task ReleaseAsync(ArchiveEntry issued, byte[] signedPdf, CancellationToken cancellationToken);
 }
 
 /// <param name="MatchedBy">"revision": the signed file's unsigned revision is byte-for-byte our draft;
@@ -91,7 +93,7 @@ public sealed class OfficialImport(ArchiveStore archive, PdfSignatureVerifier ve
         // already imported. Distribution is the deliver stage's, idempotent per recipient.
         if (release is not null)
         {
-            await release.ReleaseAsync(entry, cancellationToken);
+            await release.ReleaseAsync(entry, signedPdf, cancellationToken);
         }
 
         return new ImportResult(entry, draft, check, matchedBy, AlreadyImported: false);
