@@ -40,7 +40,7 @@ public sealed class ArchiveStoreTests(DatabaseFixture fixture) : IClassFixture<D
     {
         var version = ArchiveKit.NewVersion(SigningPolicy.System);
         var ex = await Assert.ThrowsAsync<ReportingException>(() => _kit.Store.StoreAsync(version, ArchiveRole.IssuedPdf, SamplePdfs.Minimal(), CancellationToken.None));
-        Assert.Equal(ErrorCodes.ImportUnsigned, ex.Code);
+        Assert.Equal(ErrorCodes.ArchiveIssuedUnsigned, ex.Code);
     }
 
     [Fact]

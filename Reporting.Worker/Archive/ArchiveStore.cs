@@ -48,7 +48,7 @@ public sealed class ArchiveStore : IReportArchive
             var check = _verifier.Verify(content);
             if (!check.AllIntact || !check.LastCoversWholeFile)
             {
-                throw new ReportingException(ErrorCodes.ImportUnsigned,
+                throw new ReportingException(ErrorCodes.ArchiveIssuedUnsigned,
                     $"Bản phát hành {version.DocumentNumberText} phải mang chữ ký còn nguyên vẹn bao trùm toàn bộ tệp.");
             }
 

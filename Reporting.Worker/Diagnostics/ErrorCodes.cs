@@ -40,6 +40,7 @@ public static class ErrorCodes
     public const string ArchiveContentMissing = "ARCHIVE_CONTENT_MISSING";
     public const string ArchiveContentTampered = "ARCHIVE_CONTENT_TAMPERED";
     public const string ArchiveVerifyFailed = "ARCHIVE_VERIFY_FAILED";
+    public const string ArchiveIssuedUnsigned = "ARCHIVE_ISSUED_UNSIGNED";
     public const string ImportDraftNotFound = "ARCHIVE_IMPORT_DRAFT_NOT_FOUND";
     public const string ImportNotAwaiting = "ARCHIVE_IMPORT_NOT_AWAITING";
     public const string ImportUnsigned = "ARCHIVE_IMPORT_UNSIGNED";

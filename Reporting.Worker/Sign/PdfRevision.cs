@@ -49,7 +49,8 @@ internal sealed class PdfRevision
         var startXref = FindStartXref(pdf);
         try
         {
-            using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = false });
+            // Strict first; a file some other tool wrote loosely gets PdfPig's lenient reading.
+            using var document = Open(pdf);
             var structure = document.Structure;
             var catalog = structure.Catalog.CatalogDictionary;
             var trailer = structure.Trailer;
@@ -91,6 +92,18 @@ internal sealed class PdfRevision
         catch (Exception ex) when (ex is not ReportingException)
         {
             throw new ReportingException(ErrorCodes.SignPdfUnreadable, $"Không đọc được cấu trúc tệp PDF để ký: {ex.Message}", ex);
+        }
+    }
+
+    private static PdfDocument Open(byte[] pdf)
+    {
+        try
+        {
+            return PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = false });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true });
         }
     }
 
