@@ -18,6 +18,11 @@ public static class DevCerts
 
     public static string NssDirectory => Path.Combine(Directory, "nss");
 
+    /// <summary>The NSS nickname of the official signer's key (as pk12util named it).</summary>
+    public static string OfficialSignerNick =>
+        Tools.Run("pdfsig", "-nssdir", $"sql:{NssDirectory}", "-list-nicks").Split('\n')
+            .Select(l => l.Trim()).First(l => l.StartsWith("Nguyễn Văn A", StringComparison.Ordinal));
+
     public static SigningCertificate Load(string file) => SigningCertificate.Load(Path.Combine(Directory, file));
 
     private static string Create()
@@ -33,6 +38,9 @@ public static class DevCerts
         System.IO.Directory.CreateDirectory(nss);
         Tools.Run("certutil", "-N", "-d", $"sql:{nss}", "--empty-password");
         Tools.Run("certutil", "-A", "-d", $"sql:{nss}", "-n", "reporting-dev-ca", "-t", "CT,C,C", "-i", Path.Combine(dir, "trust", "dev-ca.crt"));
+        // The official signer's key too, so poppler (pdfsig -add-signature) can play another signing tool.
+        var p12 = Path.Combine(dir, DevCertificates.OfficialSignerFile);
+        Tools.Run("pk12util", "-i", p12, "-d", $"sql:{nss}", "-W", File.ReadAllText(p12 + ".password").Trim());
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try
