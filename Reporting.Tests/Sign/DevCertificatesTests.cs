@@ -7,6 +7,7 @@ namespace Reporting.Tests.Sign;
 public sealed class DevCertificatesTests
 {
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Create_WritesKeysWithPrivatePasswordFiles_ATrustList_AndRefusesToOverwrite()
     {
         var dir = Directory.CreateTempSubdirectory("reporting-test-devcerts-").FullName;
