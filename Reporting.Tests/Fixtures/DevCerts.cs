@@ -27,6 +27,7 @@ public static class DevCerts
 
     private static string Create()
     {
+        RemoveStale();
         var dir = Path.Combine(Path.GetTempPath(), $"reporting-test-certs-{Environment.ProcessId}");
         if (System.IO.Directory.Exists(dir))
         {
@@ -52,6 +53,37 @@ public static class DevCerts
             }
         };
         return dir;
+    }
+
+    /// <summary>Directories of test processes that no longer exist (the exit handler does not always run).</summary>
+    private static void RemoveStale()
+    {
+        foreach (var stale in System.IO.Directory.GetDirectories(Path.GetTempPath(), "reporting-test-certs-*"))
+        {
+            if (int.TryParse(Path.GetFileName(stale)["reporting-test-certs-".Length..], out var pid) && !Alive(pid))
+            {
+                try
+                {
+                    System.IO.Directory.Delete(stale, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+    }
+
+    private static bool Alive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
 
