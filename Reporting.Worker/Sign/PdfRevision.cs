@@ -83,7 +83,8 @@ internal sealed class PdfRevision
                 AcroForm = acroForm,
                 AcroFormRef = acroFormRef,
                 Fields = fields,
-                Size = trailer.Size,
+                // A loosely written file may under-state /Size: never reuse an object number that exists.
+                Size = Math.Max(trailer.Size, structure.CrossReferenceTable.ObjectOffsets.Keys.Select(k => k.ObjectNumber + 1).DefaultIfEmpty(0).Max()),
                 Info = trailer.Info,
                 Id = trailer.Identifier is { Count: 2 } id ? new ArrayToken(id.Cast<IToken>().ToList()) : null,
                 LastXrefOffset = startXref,
