@@ -91,4 +91,24 @@ public static class ErrorCodes
     // Seed
     public const string SeedNotEmpty = "SEED_NOT_EMPTY";
     public const string SeedIdentityDrift = "SEED_IDENTITY_DRIFT";
+    // Sign (PAdES signer, verifier, certificates)
+    public const string SignPdfUnreadable = "SIGN_PDF_UNREADABLE";
+    public const string SignCertificateMissing = "SIGN_CERTIFICATE_MISSING";
+    public const string SignContentsTooSmall = "SIGN_CONTENTS_TOO_SMALL";
+    public const string SignTimestampFailed = "SIGN_TIMESTAMP_FAILED";
+    public const string CertsExist = "CERTS_EXIST";
+
+    // Archive (content store, metadata, official imports)
+    public const string ArchiveEntryNotFound = "ARCHIVE_ENTRY_NOT_FOUND";
+    public const string ArchiveContentMissing = "ARCHIVE_CONTENT_MISSING";
+    public const string ArchiveContentTampered = "ARCHIVE_CONTENT_TAMPERED";
+    public const string ArchiveVerifyFailed = "ARCHIVE_VERIFY_FAILED";
+    public const string ArchiveIssuedUnsigned = "ARCHIVE_ISSUED_UNSIGNED";
+    public const string ImportDraftNotFound = "ARCHIVE_IMPORT_DRAFT_NOT_FOUND";
+    public const string ImportNotAwaiting = "ARCHIVE_IMPORT_NOT_AWAITING";
+    public const string ImportUnsigned = "ARCHIVE_IMPORT_UNSIGNED";
+    public const string ImportSignatureInvalid = "ARCHIVE_IMPORT_SIGNATURE_INVALID";
+    public const string ImportAlteredAfterSigning = "ARCHIVE_IMPORT_ALTERED";
+    public const string ImportForeignDocument = "ARCHIVE_IMPORT_FOREIGN";
+    public const string ImportUntrusted = "ARCHIVE_IMPORT_UNTRUSTED";
 }
