@@ -33,7 +33,8 @@ public sealed class RecipientDirectory(NpgsqlDataSource dataSource, DeliveryOpti
             list.Add(new Recipient(DeliveryChannel.Email, Recipient.Normalise(DeliveryChannel.Email, superior), superiorLabel, RecipientRole.Superior, DefaultOrder));
         }
 
-        if (options.SendOwnCopy && !string.IsNullOrWhiteSpace(issuer?.Email))
+        if (options.SendOwnCopy && !string.IsNullOrWhiteSpace(issuer?.Email)
+            && !list.Exists(r => r.Address == Recipient.Normalise(DeliveryChannel.Email, issuer.Email)))
         {
             list.Add(new Recipient(DeliveryChannel.Email, Recipient.Normalise(DeliveryChannel.Email, issuer.Email), null, RecipientRole.OwnCopy, DefaultOrder));
         }

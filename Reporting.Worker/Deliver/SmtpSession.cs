@@ -36,6 +36,16 @@ public sealed class SmtpSession(SmtpOptions options) : IAsyncDisposable
 
     public async Task<SendResult> SendAsync(MimeMessage message, string recipient, CancellationToken cancellationToken)
     {
+        var reused = _client is { IsConnected: true };
+        var result = await SendOnceAsync(message, recipient, cancellationToken);
+        // A kept-open connection the server has since closed fails before any data: try once on a fresh one.
+        return reused && result.Status == SendStatus.Transient && _client is null
+            ? await SendOnceAsync(message, recipient, cancellationToken)
+            : result;
+    }
+
+    private async Task<SendResult> SendOnceAsync(MimeMessage message, string recipient, CancellationToken cancellationToken)
+    {
         var progress = new DataProgress();
         try
         {
