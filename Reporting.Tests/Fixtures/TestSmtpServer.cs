@@ -172,11 +172,11 @@ public sealed class SmtpServerFixture : IAsyncLifetime
 /// <summary>A clock the test moves by hand (retry back-off, due dates), never by sleeping.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset _now = start;
+    private DateTimeOffset _now = start.ToUniversalTime();
 
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan by) => _now += by;
 
-    public void Set(DateTimeOffset to) => _now = to;
+    public void Set(DateTimeOffset to) => _now = to.ToUniversalTime();
 }

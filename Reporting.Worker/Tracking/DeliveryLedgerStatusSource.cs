@@ -22,10 +22,10 @@ public sealed class DeliveryLedgerStatusSource(NpgsqlDataSource dataSource) : IR
                 r.DeliveredAt is null ? SubmissionState.Issued : SubmissionState.Delivered,
                 r.Version,
                 r.DocumentNumber,
-                DateOnly.FromDateTime(r.IssueDate),
+                r.IssueDate,
                 r.DeliveredAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null))
             .ToList();
     }
 
-    private sealed record Row(string UnitCode, int Version, string DocumentNumber, DateTime IssueDate, DateTime IssuedAt, DateTime? DeliveredAt);
+    private sealed record Row(string UnitCode, int Version, string DocumentNumber, DateOnly IssueDate, DateTime IssuedAt, DateTime? DeliveredAt);
 }

@@ -24,6 +24,7 @@ public sealed class Reminders(NpgsqlDataSource dataSource, DeliveryOptions optio
     /// <summary>The scheduler's entry point. Returns how many reminders were sent by this call.</summary>
     public async Task<int> SendDueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        now = now.ToUniversalTime(); // Npgsql writes timestamptz from UTC only
         await ScheduleAsync(now, cancellationToken);
         // Checkpoint: every reminder owed today has its row; from here a crash only delays the e-mails.
         return await SendScheduledAsync(now, cancellationToken);
@@ -124,7 +125,7 @@ public sealed class Reminders(NpgsqlDataSource dataSource, DeliveryOptions optio
     private MimeMessage Compose(Claimed row, string unitName, DateTimeOffset now)
     {
         var kind = Period.ParseKind(row.Kind);
-        var due = DateOnly.FromDateTime(row.DueDate);
+        var due = row.DueDate;
         var daysLeft = due.DayNumber - CivilTime.DateOf(now).DayNumber;
         var period = VietnameseText.PeriodLabel(kind, row.PeriodCode);
         var message = new MimeMessage();
@@ -163,5 +164,5 @@ public sealed class Reminders(NpgsqlDataSource dataSource, DeliveryOptions optio
             _ => Array.Empty<string>(),
         });
 
-    private sealed record Claimed(long Id, string Kind, string PeriodCode, string UnitCode, int StepDays, DateTime DueDate, string Recipient, string MessageId, int Attempts);
+    private sealed record Claimed(long Id, string Kind, string PeriodCode, string UnitCode, int StepDays, DateOnly DueDate, string Recipient, string MessageId, int Attempts);
 }
