@@ -37,19 +37,35 @@ public sealed class DeliveryOptions
     /// <summary>How long a claimed row may stay 'sending' before it is taken for a dead worker's.</summary>
     public int LeaseSeconds { get; set; } = 300;
 
-    /// <summary>Days before the due date on which units that have not reported get a reminder.</summary>
-    public int[] ReminderDays { get; set; } = [7, 3, 1];
+    /// <summary>Days before the due date on which units that have not reported get a reminder (default 7, 3, 1).</summary>
+    public int[] ReminderDays { get; set; } = [];
 
-    /// <summary>Kinds whose periods get reminders.</summary>
-    public string[] ReminderKinds { get; set; } = ["annual"];
+    /// <summary>Kinds whose periods get reminders (default annual).</summary>
+    public string[] ReminderKinds { get; set; } = [];
 
     public DueDateOptions DueDates { get; set; } = new();
 
     public static DeliveryOptions From(IConfiguration configuration)
     {
+        // The binder appends configured array items to an initial value, so array defaults are applied after binding.
         var options = configuration.GetSection(Section).Get<DeliveryOptions>() ?? new DeliveryOptions();
-        options.Validate();
-        return options;
+        return options.WithDefaults().Validate();
+    }
+
+    /// <summary>Fills the array settings left empty: reminders 7, 3 and 1 days before, for annual reports.</summary>
+    public DeliveryOptions WithDefaults()
+    {
+        if (ReminderDays.Length == 0)
+        {
+            ReminderDays = [7, 3, 1];
+        }
+
+        if (ReminderKinds.Length == 0)
+        {
+            ReminderKinds = ["annual"];
+        }
+
+        return this;
     }
 
     /// <summary>Fails at start with the bad value named, never in the middle of a send.</summary>

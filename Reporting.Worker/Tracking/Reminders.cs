@@ -17,8 +17,10 @@ public sealed record ReminderEntry(long Id, string Kind, string PeriodCode, stri
 /// step): a unique key in delivery_reminder, not the scheduler's memory. When runs were missed, only the nearest
 /// step reached is sent (never a burst of old steps). Sent through the same SMTP path as the reports.
 /// </summary>
-public sealed class Reminders(NpgsqlDataSource dataSource, DeliveryOptions options, SubmissionTracker tracker, IDueDateSource dueDates)
+public sealed class Reminders(NpgsqlDataSource dataSource, DeliveryOptions settings, SubmissionTracker tracker, IDueDateSource dueDates)
 {
+    private readonly DeliveryOptions options = settings.WithDefaults();
+
     private const int BatchSize = 50;
 
     /// <summary>The scheduler's entry point. Returns how many reminders were sent by this call.</summary>
