@@ -213,6 +213,34 @@ public sealed class ReportDeliveryTests(DatabaseFixture database, SmtpServerFixt
         Assert.Single(MessagesOf(version), m => m.MessageId == unknown.MessageId);
     }
 
+    [Theory]
+    [InlineData(UnknownOutcomePolicy.Resend, "sent")]
+    [InlineData(UnknownOutcomePolicy.Hold, "unknown")]
+    public async Task AWorkerThatDiedMidSend_LeavesItsEmailUnknownWhenTheLeaseRunsOut_AndThePolicyDecides(UnknownOutcomePolicy policy, string expected)
+    {
+        var version = DeliveryTestData.Version();
+        await Smtp.StopAsync();
+        await Delivery(policy).DeliverAsync(version, DeliveryTestData.Files(version, 2_000), CancellationToken.None);
+        await Smtp.RestartAsync();
+        await using (var connection = await database.Database.DataSource.OpenConnectionAsync())
+        {
+            // What a worker killed between claim and outcome leaves behind.
+            await connection.ExecuteAsync(
+                "update delivery set state = 'sending', attempts = attempts + 1, lease_until = @lease where report_version_id = @id and channel = 'email'",
+                new { lease = _clock.GetUtcNow().AddSeconds(30), id = version.Id });
+        }
+
+        Assert.Equal(0, await Delivery(policy).RunDueAsync(CancellationToken.None)); // lease still running: hands off
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        await Delivery(policy).RunDueAsync(CancellationToken.None);
+
+        var emails = (await LedgerAsync(version)).Where(r => r.Channel == "email").ToList();
+        Assert.Equal(2, emails.Count);
+        Assert.All(emails, r => Assert.Equal(expected, r.State));
+        Assert.All(emails, r => Assert.Contains("dừng giữa chừng", r.LastError ?? "", StringComparison.Ordinal));
+        Assert.Equal(expected == "sent" ? 2 : 0, MessagesOf(version).Count);
+    }
+
     [Fact]
     public async Task TwoWorkers_RunningTheSameDueRows_SendEachExactlyOnce()
     {
