@@ -16,10 +16,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private const string Python = "/usr/bin/python3";
     private Process? _process;
 
-    private TestSmtpServer(int port, string mailDirectory)
+    private readonly string? _credentials;
+
+    private TestSmtpServer(int port, string mailDirectory, string? credentials)
     {
         Port = port;
         MailDirectory = mailDirectory;
+        _credentials = credentials;
     }
 
     public int Port { get; }
@@ -28,9 +31,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public static async Task<TestSmtpServer> StartAsync()
+    /// <param name="credentials">"user:password": the server then requires AUTH before MAIL.</param>
+    public static async Task<TestSmtpServer> StartAsync(string? credentials = null)
     {
-        var server = new TestSmtpServer(FreePort(), Path.Combine(Path.GetTempPath(), $"reporting-smtp-{Guid.NewGuid():N}"));
+        var server = new TestSmtpServer(FreePort(), Path.Combine(Path.GetTempPath(), $"reporting-smtp-{Guid.NewGuid():N}"), credentials);
         Directory.CreateDirectory(server.MailDirectory);
         await server.StartProcessAsync();
         return server;
@@ -105,6 +109,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
         info.ArgumentList.Add(script);
         info.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add(MailDirectory);
+        if (_credentials is not null)
+        {
+            info.ArgumentList.Add(_credentials);
+        }
+
         info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the SMTP server");
         var errors = new System.Text.StringBuilder();

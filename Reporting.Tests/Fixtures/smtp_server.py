@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """A real SMTP server on loopback for the delivery tests (Debian's python3-aiosmtpd).
 
-Usage: smtp_server.py PORT MAILDIR
+Usage: smtp_server.py PORT MAILDIR [USER:PASSWORD]
+
+With USER:PASSWORD the server requires AUTH (PLAIN or LOGIN, allowed without TLS on loopback) before MAIL.
 
 Every accepted message is saved as MAILDIR/<n>.eml (written to a temporary name, then renamed). The test steers
 it through stdin, one command per line, each answered with "ok" on stdout:
@@ -16,6 +18,7 @@ import sys
 import threading
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Handler:
@@ -60,7 +63,16 @@ def main():
     maildir = sys.argv[2]
     os.makedirs(maildir, exist_ok=True)
     handler = Handler(maildir)
-    controller = Controller(handler, hostname="127.0.0.1", port=port, data_size_limit=64 * 1024 * 1024)
+    options = {}
+    if len(sys.argv) > 3:
+        user, password = sys.argv[3].split(":", 1)
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user and auth_data.password.decode() == password
+            return AuthResult(success=ok)
+
+        options = dict(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+    controller = Controller(handler, hostname="127.0.0.1", port=port, data_size_limit=64 * 1024 * 1024, **options)
     controller.start()
     print("ready", flush=True)
     try:

@@ -60,10 +60,11 @@ public sealed class SmtpSession(SmtpOptions options) : IAsyncDisposable
             var text = $"{code} {ex.Message}".Trim();
             return code is >= 500 and < 600 ? new SendResult(SendStatus.Permanent, text) : new SendResult(SendStatus.Transient, text);
         }
-        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or SmtpProtocolException
-                                       or ServiceNotConnectedException or SslHandshakeException or AuthenticationException
-                                       or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Connection refused (SocketException), timeouts, a dropped connection (IOException,
+            // SmtpProtocolException), TLS or authentication trouble (a configuration error: retried until
+            // MaxAttempts, so fixing the setting lets the row through), or anything unforeseen: never lose the row.
             await DropAsync();
             var text = $"{ex.GetType().Name}: {ex.Message}";
             // Once message bytes have left, the server may have accepted it before the connection broke.
