@@ -74,6 +74,7 @@ public sealed class SubmissionTrackerTests(DatabaseFixture database, SmtpServerF
         Assert.Equal((SubmissionState.NotStarted, true), (rows["X-CT"].Status.State, rows["X-CT"].Late));
         Assert.Equal((SubmissionState.Delivered, true), (rows["X-VH"].Status.State, rows["X-VH"].Late)); // delivered on 7/12
         Assert.False(report.Consolidated.Late); // due 15/12
+        Assert.NotEmpty(rows["X-CT"].MissingInputs); // nothing entered through the input workbook
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class SubmissionTrackerTests(DatabaseFixture database, SmtpServerF
         Assert.Contains(lines, l => l.StartsWith("STP ", StringComparison.Ordinal) && l.Contains("Đã gửi (v1)", StringComparison.Ordinal)
                                     && l.Contains("03/12/2026", StringComparison.Ordinal) && !l.Contains("Trễ hạn", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("X-CT ", StringComparison.Ordinal) && l.Contains("Chưa có", StringComparison.Ordinal) && l.EndsWith("Trễ hạn", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("Tổng số đơn vị phải báo cáo: 5;", StringComparison.Ordinal) && l.Contains("trễ hạn: 4.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Tổng số đơn vị phải báo cáo: 5;", StringComparison.Ordinal) && l.Contains("trễ hạn: 4;", StringComparison.Ordinal));
     }
 
     /// <summary>What the worker (Draft) and the archive (AwaitingSignature) will report once they land.</summary>

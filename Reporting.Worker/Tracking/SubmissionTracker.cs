@@ -3,11 +3,13 @@ using Npgsql;
 using Reporting.Templates.Model;
 using Reporting.Worker.Calendar;
 using Reporting.Worker.Database;
+using Reporting.Worker.Inputs;
 using Reporting.Worker.Pipeline;
 
 namespace Reporting.Worker.Tracking;
 
-/// <summary>One expected unit's line in the tracking table.</summary>
+/// <summary>One expected unit's line in the tracking table; <see cref="MissingInputs"/>: required inputs (narrative,
+/// indicators) the unit still owes, "code label" each (inputs stage).</summary>
 public sealed record TrackingRow(
     string UnitCode,
     string UnitName,
@@ -15,7 +17,8 @@ public sealed record TrackingRow(
     string? Email,
     UnitReportStatus Status,
     DateOnly DueDate,
-    bool Late)
+    bool Late,
+    IReadOnlyList<string> MissingInputs)
 {
     public bool HasReported => Status.State >= SubmissionState.Issued;
 }
@@ -40,14 +43,16 @@ public sealed class SubmissionTracker(NpgsqlDataSource dataSource, IReportStatus
         var known = (await statuses.GetAsync(kind, periodCode, cancellationToken)).ToDictionary(s => s.UnitCode, StringComparer.Ordinal);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var expected = await connection.QueryAsync<ExpectedUnit>(new CommandDefinition(SqlFiles.Get("queries/tracking/expected_units"),
-            new { window_end = period.To }, cancellationToken: cancellationToken));
+        var expected = (await connection.QueryAsync<ExpectedUnit>(new CommandDefinition(SqlFiles.Get("queries/tracking/expected_units"),
+            new { window_end = period.To }, cancellationToken: cancellationToken))).ToList();
+        var readiness = (await new InputReadinessService(dataSource).ForPeriodAsync(kind, periodCode, expected.Select(u => u.Code).ToList(), cancellationToken))
+            .ToDictionary(r => r.Key.UnitCode, r => (IReadOnlyList<string>)r.Missing.Select(f => $"{f.Code} {f.Label}").ToList(), StringComparer.Ordinal);
 
         TrackingRow Row(string code, string name, string unitKind, string? email, DateOnly due)
         {
             var status = known.GetValueOrDefault(code) ?? new UnitReportStatus(code, SubmissionState.NotStarted);
             var late = status.DeliveredAt is { } at ? CivilTime.DateOf(at) > due : today > due;
-            return new TrackingRow(code, name, unitKind, email, status, due, late);
+            return new TrackingRow(code, name, unitKind, email, status, due, late, readiness.GetValueOrDefault(code) ?? []);
         }
 
         var units = expected.Select(u => Row(u.Code, u.Name, u.Kind, u.Email, unitDue)).ToList();

@@ -7,7 +7,7 @@ namespace Reporting.Worker.Tracking;
 /// <summary>The tracking report as a plain-text table with Vietnamese headings (the CLI's output).</summary>
 public static class TrackingTable
 {
-    private static readonly string[] Headings = ["Mã", "Đơn vị", "Trạng thái", "Số văn bản", "Ngày ban hành", "Ngày gửi", "Hạn", "Trễ hạn"];
+    private static readonly string[] Headings = ["Mã", "Đơn vị", "Trạng thái", "Số văn bản", "Ngày ban hành", "Ngày gửi", "Hạn", "Thiếu nhập liệu", "Trễ hạn"];
 
     public static string StateName(SubmissionState state) => state switch
     {
@@ -38,7 +38,7 @@ public static class TrackingTable
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Tổng số đơn vị phải báo cáo: {units.Count}; dự thảo: {Count(units, SubmissionState.Draft)}; chờ ký: {Count(units, SubmissionState.AwaitingSignature)}; " +
             $"đã ban hành: {Count(units, SubmissionState.Issued)}; đã gửi: {Count(units, SubmissionState.Delivered)}; chưa có: {Count(units, SubmissionState.NotStarted)}; " +
-            $"trễ hạn: {units.Count(u => u.Late)}.");
+            $"trễ hạn: {units.Count(u => u.Late)}; còn thiếu nhập liệu: {units.Count(u => !u.HasReported && u.MissingInputs.Count > 0)}.");
         return text.ToString();
     }
 
@@ -53,6 +53,7 @@ public static class TrackingTable
         row.Status.IssueDate is { } issued ? VietnameseText.Short(issued) : "",
         row.Status.DeliveredAt is { } at ? VietnameseText.Short(at) : "",
         VietnameseText.Short(row.DueDate),
+        row.MissingInputs.Count > 0 && !row.HasReported ? $"{row.MissingInputs.Count} mục" : "",
         row.Late ? "Trễ hạn" : "",
     ];
 
