@@ -36,7 +36,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         var server = new TestSmtpServer(FreePort(), Path.Combine(Path.GetTempPath(), $"reporting-smtp-{Guid.NewGuid():N}"), credentials);
         Directory.CreateDirectory(server.MailDirectory);
-        await server.StartProcessAsync();
+        try
+        {
+            await server.StartProcessAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
