@@ -28,6 +28,12 @@ public static class ErrorCodes
     public const string ImportBadHeader = "IMPORT_BAD_HEADER";
     public const string ImportRejectedRows = "IMPORT_REJECTED_ROWS";
 
+    // Deliver and tracking
+    public const string DeliveryNoRecipients = "DELIVERY_NO_RECIPIENTS";
+    public const string DeliveryNoFiles = "DELIVERY_NO_FILES";
+    public const string DeliveryFileDropFailed = "DELIVERY_FILE_DROP_FAILED";
+    public const string DeliveryNotFound = "DELIVERY_NOT_FOUND";
+    public const string DeliveryVersionMismatch = "DELIVERY_VERSION_MISMATCH";
     // Unit inputs (narrative sections and indicators a unit writes itself; Reporting.Worker/Inputs)
     public const string InputUnknownField = "INPUT_UNKNOWN_FIELD";
     public const string InputNotInteger = "INPUT_NOT_INTEGER";
