@@ -27,4 +27,11 @@ public static class ErrorCodes
     public const string ImportFileMissing = "IMPORT_FILE_MISSING";
     public const string ImportBadHeader = "IMPORT_BAD_HEADER";
     public const string ImportRejectedRows = "IMPORT_REJECTED_ROWS";
+
+    // Pipeline, runs and scheduling (worker)
+    public const string VersionUnknown = "RUN_VERSION_UNKNOWN";
+    public const string RunUnknown = "RUN_UNKNOWN";
+    public const string BadSchedule = "SCHEDULE_INVALID";
+    public const string ArchiveConflict = "ARCHIVE_CONTENT_CONFLICT";
+    public const string RunsIncomplete = "RUN_INCOMPLETE";
 }
