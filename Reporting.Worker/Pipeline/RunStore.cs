@@ -144,11 +144,11 @@ public sealed record UnfinishedCycle(long Id, string Kind, string Period, bool C
 /// <summary>A report_version row as stored.</summary>
 public sealed record VersionRow(
     long Id, string Kind, string Period, string UnitCode, string TemplateVersion, string Fingerprint, int Version,
-    string IssuerCode, int DocumentNumber, string DocumentSymbol, DateTime IssueDate, string SigningPolicy, string State)
+    string IssuerCode, int DocumentNumber, string DocumentSymbol, DateOnly IssueDate, string SigningPolicy, string State)
 {
     public ReportVersion ToVersion() => new(
         Id,
         new ReportKey(Calendar.Period.ParseKind(Kind), Period, UnitCode),
-        Version, IssuerCode, DocumentNumber, DocumentSymbol, DateOnly.FromDateTime(IssueDate), Fingerprint, TemplateVersion,
+        Version, IssuerCode, DocumentNumber, DocumentSymbol, IssueDate, Fingerprint, TemplateVersion,
         SigningPolicy == "official" ? Pipeline.SigningPolicy.Official : Pipeline.SigningPolicy.System);
 }

@@ -26,7 +26,7 @@ public sealed class CountDataSource(Warehouse warehouse, TimeProvider clock) : I
         var end = asOf < period.End ? asOf : period.End;
         await using var c = await warehouse.OpenConnectionAsync(cancellationToken);
         var row = await c.QuerySingleAsync<Row>(new CommandDefinition(SqlFiles.Get("pipeline/standins/unit_count"),
-            new { unit = key.UnitCode, start = period.Start, end, on = period.To }, cancellationToken: cancellationToken));
+            new { unit = key.UnitCode, start = period.Start.ToUniversalTime(), end = end.ToUniversalTime(), on = period.To }, cancellationToken: cancellationToken));
         var consolidated = key.UnitCode == ReportKey.Province;
         if (row.Code is null && !consolidated)
         {
