@@ -34,4 +34,5 @@ public static class ErrorCodes
     public const string BadSchedule = "SCHEDULE_INVALID";
     public const string ArchiveConflict = "ARCHIVE_CONTENT_CONFLICT";
     public const string RunsIncomplete = "RUN_INCOMPLETE";
+    public const string RunFailed = "RUN_FAILED";
 }

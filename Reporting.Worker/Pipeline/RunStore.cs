@@ -66,6 +66,19 @@ public sealed class RunStore(Warehouse warehouse)
         await c.ExecuteAsync(new CommandDefinition(SqlFiles.Get("pipeline/run_set_job"), new { id = runId, job_id = jobId }, cancellationToken: ct));
     }
 
+    /// <summary>The unit runs this cycle job may enqueue (see sql/pipeline/runs_claim_for_jobs.sql).</summary>
+    public async Task<IReadOnlyList<long>> ClaimRunsForJobsAsync(long cycleId, string token, CancellationToken ct)
+    {
+        await using var c = await warehouse.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<long>(new CommandDefinition(SqlFiles.Get("pipeline/runs_claim_for_jobs"), new { cycle_id = cycleId, token }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task<IReadOnlyList<long>> UnqueuedRunsAsync(CancellationToken ct)
+    {
+        await using var c = await warehouse.OpenConnectionAsync(ct);
+        return (await c.QueryAsync<long>(new CommandDefinition(SqlFiles.Get("pipeline/runs_unqueued"), cancellationToken: ct))).ToList();
+    }
+
     public async Task<IReadOnlyList<long>> RunsOfVersionAsync(long versionId, CancellationToken ct)
     {
         await using var c = await warehouse.OpenConnectionAsync(ct);
