@@ -1,0 +1,94 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Reporting.Tests.Fixtures;
+using Reporting.Tests.Pipeline;
+using Reporting.Worker.Jobs;
+
+namespace Reporting.Tests.Jobs;
+
+/// <summary>`serve` processes sharing one database: occurrences run once, long jobs are not fetched twice.</summary>
+public sealed class ServeTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private string _out = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestPostgres.CreateDatabaseAsync();
+        await PipelineSeed.SeedAsync(_db.DataSource);
+        _out = Directory.CreateTempSubdirectory("reporting-serve-").FullName;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        Directory.Delete(_out, recursive: true);
+    }
+
+    private Dictionary<string, string> Settings(int renderDelayMs, int invisibilitySeconds = 300) => new()
+    {
+        ["ConnectionStrings:Warehouse"] = _db.ConnectionString,
+        ["Reporting:OutputDirectory"] = _out,
+        ["Signing:Policy"] = "system",
+        ["StandIns:RenderDelayMs"] = renderDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hangfire:InvisibilityTimeoutSeconds"] = invisibilitySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Serve:Urls"] = $"http://127.0.0.1:{WorkerProcess.FreePort()}",
+    };
+
+    private async Task WaitForServersAsync(int count, params WorkerProcess[] workers) =>
+        await Poll.UntilAsync(async () =>
+                workers.All(w => !w.HasExited)
+                && await TableExistsAsync()
+                && await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from hangfire.server") >= count,
+            TimeSpan.FromSeconds(60), () => string.Join("\n---\n", workers.Select(w => w.Output)));
+
+    private async Task<bool> TableExistsAsync() =>
+        await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from pg_tables where schemaname = 'hangfire' and tablename = 'server'") == 1;
+
+    private BackgroundJobClient Client()
+    {
+        var options = HangfireStorage.Options(new ConfigurationBuilder().Build());
+        return new BackgroundJobClient(new PostgreSqlStorage(new NpgsqlConnectionFactory(_db.ConnectionString, options), options));
+    }
+
+    private async Task WaitForCycleAsync(params WorkerProcess[] workers) =>
+        await Poll.UntilAsync(async () => await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_cycle where state = 'done'") == 1,
+            TimeSpan.FromSeconds(90), () => string.Join("\n---\n", workers.Select(w => w.Output)));
+
+    [Fact]
+    public async Task TwoWorkersStartedTogether_RunTheOccurrenceOnce_EvenWhenItFiresTwice()
+    {
+        await using var a = WorkerProcess.Start(Settings(200), "serve");
+        await using var b = WorkerProcess.Start(Settings(200), "serve");
+        await WaitForServersAsync(2, a, b);
+
+        // Two firings of the same occurrence (a second scheduler, a duplicated trigger).
+        var client = Client();
+        client.Enqueue<CycleJob>(j => j.StartAsync("annual", "2026", null, CancellationToken.None));
+        client.Enqueue<CycleJob>(j => j.StartAsync("annual", "2026", null, CancellationToken.None));
+        await WaitForCycleAsync(a, b);
+
+        Assert.Equal(1, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_cycle"));
+        Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_run where state = 'done' and attempts = 1"));
+        Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_version where state = 'issued'"));
+        Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from hangfire.job where invocationdata::text like '%UnitJob%'"));
+        Assert.Equal(1, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_cycle where consolidation_job_id is not null"));
+    }
+
+    [Fact]
+    public async Task AJobLongerThanTheInvisibilityTimeout_IsNotRunTwice()
+    {
+        // Every render takes 6 s, three times the 2 s invisibility timeout; two servers compete for the jobs.
+        await using var a = WorkerProcess.Start(Settings(6000, invisibilitySeconds: 2), "serve");
+        await using var b = WorkerProcess.Start(Settings(6000, invisibilitySeconds: 2), "serve");
+        await WaitForServersAsync(2, a, b);
+
+        Client().Enqueue<CycleJob>(j => j.StartAsync("annual", "2026", null, CancellationToken.None));
+        await WaitForCycleAsync(a, b);
+
+        Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_run where state = 'done'"));
+        Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select sum(attempts) from report_run"));
+    }
+}
