@@ -18,7 +18,10 @@ public sealed class RunStore(Warehouse warehouse)
     public async Task<CycleRow> OpenCycleAsync(string kind, string period, string trigger, CancellationToken ct)
     {
         await using var c = await warehouse.OpenConnectionAsync(ct);
-        return await c.QuerySingleAsync<CycleRow>(new CommandDefinition(SqlFiles.Get("pipeline/cycle_open"), new { kind, period, trigger }, cancellationToken: ct));
+        var command = new CommandDefinition(SqlFiles.Get("pipeline/cycle_open"), new { kind, period, trigger }, cancellationToken: ct);
+        // When another caller inserted the cycle concurrently, our statement's snapshot predates its commit and
+        // sees no row at all; the next statement (a new snapshot) sees it.
+        return await c.QuerySingleOrDefaultAsync<CycleRow>(command) ?? await c.QuerySingleAsync<CycleRow>(command);
     }
 
     /// <summary>Creates the runs of a cycle (its units plus 'province'), idempotently, and returns them all.</summary>
