@@ -60,9 +60,17 @@ public sealed class ServeTests : IAsyncLifetime
     [Fact]
     public async Task TwoWorkersStartedTogether_RunTheOccurrenceOnce_EvenWhenItFiresTwice()
     {
-        await using var a = WorkerProcess.Start(Settings(200), "serve");
+        var settingsA = Settings(200);
+        await using var a = WorkerProcess.Start(settingsA, "serve");
         await using var b = WorkerProcess.Start(Settings(200), "serve");
         await WaitForServersAsync(2, a, b);
+
+        // The dashboard answers on loopback and never shows the connection string.
+        using var http = new HttpClient();
+        var page = await http.GetStringAsync(settingsA["Serve:Urls"] + "/hangfire");
+        Assert.Contains("Reporting", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(new Npgsql.NpgsqlConnectionStringBuilder(_db.ConnectionString).Password!, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Host=", page, StringComparison.Ordinal);
 
         // Two firings of the same occurrence (a second scheduler, a duplicated trigger).
         var client = Client();
@@ -90,5 +98,28 @@ public sealed class ServeTests : IAsyncLifetime
 
         Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_run where state = 'done'"));
         Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select sum(attempts) from report_run"));
+    }
+
+    [Fact]
+    public async Task KillOfAServeProcessMidCycle_AnotherServerFinishesIt_WithOneIssuedDocumentPerUnitAndNoGap()
+    {
+        await using (var doomed = WorkerProcess.Start(Settings(3000, invisibilitySeconds: 3), "serve"))
+        {
+            await WaitForServersAsync(1, doomed);
+            Client().Enqueue<CycleJob>(j => j.StartAsync("annual", "2026", null, CancellationToken.None));
+            await Poll.UntilAsync(async () => await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_version where state = 'issuing'") >= 1,
+                TimeSpan.FromSeconds(60), () => doomed.Output);
+            doomed.Crash();
+        }
+
+        await using var survivor = WorkerProcess.Start(Settings(0, invisibilitySeconds: 3), "serve");
+        await WaitForCycleAsync(survivor);
+
+        Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_version where state = 'issued'"));
+        Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_version"));
+        Assert.Equal(0, await PipelineSeed.ScalarAsync(_db.DataSource, """
+            select count(*) from document_number_sequence s
+            where s.last_number <> (select count(*) from report_version v where v.issuer_code = s.issuer_code and v.state = 'issued')
+            """));
     }
 }
