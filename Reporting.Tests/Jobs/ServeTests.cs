@@ -122,4 +122,24 @@ public sealed class ServeTests : IAsyncLifetime
             where s.last_number <> (select count(*) from report_version v where v.issuer_code = s.issuer_code and v.state = 'issued')
             """));
     }
+
+    [Fact]
+    public async Task APermanentFailureUnderHangfire_IsNotRetried_EndsFailedWithItsReason_AndTheCycleGoesOn()
+    {
+        var settings = Settings(0);
+        settings["StandIns:FailUnits"] = "XA-MT";
+        await using var worker = WorkerProcess.Start(settings, "serve");
+        await WaitForServersAsync(1, worker);
+
+        Client().Enqueue<CycleJob>(j => j.StartAsync("annual", "2026", null, CancellationToken.None));
+        await WaitForCycleAsync(worker);
+
+        Assert.Equal(1, await PipelineSeed.ScalarAsync(_db.DataSource,
+            "select count(*) from report_run where unit_code = 'XA-MT' and state = 'failed' and attempts = 1 and reason like '[STANDIN_CHECK_FAILED]%'"));
+        Assert.Equal(3, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_run where state = 'done'"));
+        Assert.Equal(1, await PipelineSeed.ScalarAsync(_db.DataSource, """
+            select count(*) from hangfire.job j join report_run r on r.job_id = j.id::text
+            where r.unit_code = 'XA-MT' and j.statename = 'Failed'
+            """));
+    }
 }

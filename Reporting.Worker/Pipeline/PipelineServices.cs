@@ -20,7 +20,8 @@ public static class PipelineServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(PipelineOptions.From(configuration));
         services.TryAddSingleton<RunStore>();
-        services.TryAddSingleton<IReportDataSource, CountDataSource>();
+        services.TryAddSingleton<IReportDataSource>(s => new CountDataSource(s.GetRequiredService<Warehouse>(), s.GetRequiredService<TimeProvider>(),
+            (configuration["StandIns:FailUnits"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)));
         services.TryAddSingleton<IReportRenderer>(_ => new MinimalRenderer(int.TryParse(configuration["StandIns:RenderDelayMs"], out var ms) ? ms : 0));
         services.TryAddSingleton<IReportSigner, PassThroughSigner>();
         services.TryAddSingleton<IReportArchive>(_ => new DirectoryArchive(settings.OutputDirectory));

@@ -13,14 +13,21 @@ namespace Reporting.Worker.Pipeline.StandIns;
 /// STAND-IN for the extract stage (branch <c>extracts</c> replaces it): one count query over the dossiers a unit
 /// decided in the window, mapped into a mostly empty model, with a real fingerprint over the counted data, so the
 /// pipeline's idempotency and versioning behave as they will with the real extracts.
+/// <c>StandIns:FailUnits</c> (comma-separated unit codes) makes those units' consistency check fail, to show and
+/// test how a permanent failure ends a run while the cycle goes on.
 /// </summary>
-public sealed class CountDataSource(Warehouse warehouse, TimeProvider clock) : IReportDataSource
+public sealed class CountDataSource(Warehouse warehouse, TimeProvider clock, IReadOnlySet<string>? failUnits = null) : IReportDataSource
 {
     public const string TemplateVersion = "standin-1";
 
     public async Task<ReportData> LoadAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var key = request.Key;
+        if (failUnits?.Contains(key.UnitCode) == true)
+        {
+            throw new ReportingException("STANDIN_CHECK_FAILED", $"Kiểm tra nhất quán (bản tạm) thất bại cho đơn vị {key.UnitCode}.");
+        }
+
         var period = Period.Parse(key.Kind, key.PeriodCode);
         var asOf = request.DataAsOf ?? clock.GetUtcNow();
         var end = asOf < period.End ? asOf : period.End;
