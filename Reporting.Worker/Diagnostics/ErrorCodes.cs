@@ -34,6 +34,14 @@ public static class ErrorCodes
     public const string DeliveryFileDropFailed = "DELIVERY_FILE_DROP_FAILED";
     public const string DeliveryNotFound = "DELIVERY_NOT_FOUND";
     public const string DeliveryVersionMismatch = "DELIVERY_VERSION_MISMATCH";
+    // Pipeline, runs and scheduling (worker)
+    public const string VersionUnknown = "RUN_VERSION_UNKNOWN";
+    public const string RunUnknown = "RUN_UNKNOWN";
+    public const string BadSchedule = "SCHEDULE_INVALID";
+    public const string ArchiveConflict = "ARCHIVE_CONTENT_CONFLICT";
+    public const string RunsIncomplete = "RUN_INCOMPLETE";
+    public const string RunFailed = "RUN_FAILED";
+
     // Unit inputs (narrative sections and indicators a unit writes itself; Reporting.Worker/Inputs)
     public const string InputUnknownField = "INPUT_UNKNOWN_FIELD";
     public const string InputNotInteger = "INPUT_NOT_INTEGER";
