@@ -32,6 +32,7 @@ public sealed class ServeTests : IAsyncLifetime
         ["ConnectionStrings:Warehouse"] = _db.ConnectionString,
         ["Reporting:OutputDirectory"] = _out,
         ["Signing:Policy"] = "system",
+        ["Pipeline:Stages"] = "stand-in",
         ["StandIns:RenderDelayMs"] = renderDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Hangfire:InvisibilityTimeoutSeconds"] = invisibilitySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Serve:Urls"] = $"http://127.0.0.1:{WorkerProcess.FreePort()}",

@@ -27,6 +27,7 @@ public sealed class WorkerCrashTests : IAsyncLifetime
         ["ConnectionStrings:Warehouse"] = _db.ConnectionString,
         ["Reporting:OutputDirectory"] = _out,
         ["Signing:Policy"] = "system",
+        ["Pipeline:Stages"] = "stand-in",
         ["StandIns:RenderDelayMs"] = renderDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -11,9 +11,9 @@ using Reporting.Worker.Database;
 namespace Reporting.Worker.Api;
 
 /// <summary>
-/// TEMPORARY host for the API alone (the <c>api-serve</c> verb and the tests) until the <c>serve</c> verb lands and
-/// calls <see cref="ReportingApiExtensions.AddReportingApi"/>, <see cref="ReportingApiExtensions.UseReportingApi"/>
-/// and <see cref="ReportsApi.MapReportingApi"/> itself. Listens on loopback only; port 0 picks a free port.
+/// A host for the API alone, used by the API tests; <c>serve</c> (WorkerHost) makes the same three calls
+/// (<see cref="ReportingApiExtensions.AddReportingApi"/>, <see cref="ReportingApiExtensions.UseReportingApi"/>,
+/// <see cref="ReportsApi.MapReportingApi"/>) beside Hangfire. Listens on loopback only; port 0 picks a free port.
 /// </summary>
 public static class ApiHost
 {

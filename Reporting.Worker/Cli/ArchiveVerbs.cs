@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Reporting.Worker.Archive;
 using Reporting.Worker.Diagnostics;
+using Reporting.Worker.Pipeline;
 
 namespace Reporting.Worker.Cli;
 
@@ -136,7 +138,10 @@ public sealed class ArchiveImportVerb : IVerb
         long? run = args.Has("run") ? args.GetLong("run", 0) : null;
         long? entry = args.Has("entry") ? args.GetLong("entry", 0) : null;
         var services = await ArchiveServices.CreateAsync(context, cancellationToken);
-        var import = new OfficialImport(services.Store, services.Verifier, services.Signing.AcceptUntrustedImports);
+        // After the import commits, the report is released to distribution by resuming its pipeline run.
+        await using var pipeline = StageServices.BuildPipeline(context.Configuration, context.Settings, await context.WarehouseAsync(cancellationToken));
+        var release = new PipelineRelease(pipeline.GetRequiredService<ReportPipeline>());
+        var import = new OfficialImport(services.Store, services.Verifier, services.Signing.AcceptUntrustedImports, release);
         var result = await import.ImportAsync(await File.ReadAllBytesAsync(file, cancellationToken), run, entry, cancellationToken);
         foreach (var s in result.Verification.Signatures)
         {

@@ -40,7 +40,7 @@ public sealed class RunVerb : IVerb
         }
 
         var warehouse = await context.WarehouseAsync(cancellationToken);
-        await using var services = PipelineServices.Build(context.Configuration, context.Settings, warehouse);
+        await using var services = StageServices.BuildPipeline(context.Configuration, context.Settings, warehouse);
         var runner = services.GetRequiredService<CycleRunner>();
         var watch = Stopwatch.StartNew();
         var (cycle, outcomes) = await runner.RunAsync(kind, period, args.Get("unit"), asOf,

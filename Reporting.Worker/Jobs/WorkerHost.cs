@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Reporting.Worker.Api;
 using Reporting.Worker.Cli;
 using Reporting.Worker.Database;
 using Reporting.Worker.Pipeline;
@@ -11,7 +12,7 @@ using Reporting.Worker.Pipeline;
 namespace Reporting.Worker.Jobs;
 
 /// <summary>
-/// The <c>serve</c> host: Hangfire server and dashboard (later the HTTP API) in one WebApplication, on
+/// The <c>serve</c> host: Hangfire server and dashboard, the HTTP API and the clerks' page in one WebApplication, on
 /// <c>Serve:Urls</c> (default http://127.0.0.1:5080). At start: the recurring jobs are reconciled with the
 /// schedule and runs whose enqueue a crash interrupted are enqueued again.
 /// </summary>
@@ -26,10 +27,18 @@ public static class WorkerHost
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         var urls = configuration["Serve:Urls"] ?? DefaultUrls;
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        builder.Services.AddReportingStages(configuration, settings, warehouse);
         builder.Services.AddReportingPipeline(configuration, settings, warehouse);
+        if (!StageServices.UseStandIns(configuration))
+        {
+            builder.Services.AddSingleton<Api.ITrackingSource, Tracking.ApiTrackingSource>();
+        }
+
+        builder.Services.AddReportingApi(configuration);
         builder.Services.AddSingleton(ReportingSchedule.From(configuration));
         builder.Services.AddTransient<UnitJob>();
         builder.Services.AddTransient<CycleJob>();
+        builder.Services.AddTransient<DeliveryJobs>();
         builder.Services.AddHangfire(c => c.UseReportingStorage(warehouse.ConnectionString, configuration));
         builder.Services.AddHangfireServer(o =>
         {
@@ -48,14 +57,25 @@ public static class WorkerHost
             DashboardTitle = "Reporting: báo cáo CCHC",
             AppPath = null,
         });
-        app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Redirect("/hangfire"));
+        app.UseReportingApi();
+        app.MapReportingApi();
         return app;
     }
 
     /// <summary>Start-up work before the server takes jobs: schedule reconcile and interrupted enqueues.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
     {
-        services.GetRequiredService<ReportingSchedule>().Reconcile(services.GetRequiredService<IRecurringJobManager>(), services.GetRequiredService<JobStorage>());
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        services.GetRequiredService<ReportingSchedule>().Reconcile(recurring, services.GetRequiredService<JobStorage>());
+        if (services.GetService<Deliver.ReportDelivery>() is not null)
+        {
+            DeliveryJobs.Register(recurring);
+        }
+        else
+        {
+            recurring.RemoveIfExists(DeliveryJobs.RetryId);
+            recurring.RemoveIfExists(DeliveryJobs.RemindersId);
+        }
         var store = services.GetRequiredService<RunStore>();
         var jobs = services.GetRequiredService<IBackgroundJobClient>();
         foreach (var runId in await store.UnqueuedRunsAsync(ct))
