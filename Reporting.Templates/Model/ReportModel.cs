@@ -23,4 +23,7 @@ public sealed record ReportModel(
 {
     /// <summary>True for the consolidated provincial report (every unit, ranking).</summary>
     public bool IsConsolidated => TthcByUnit is not null;
+
+    /// <summary>Optional list of every overdue dossier (own workbook sheet, streamed). Empty by default.</summary>
+    public IReadOnlyList<OverdueDossier> OverdueDossiers { get; init; } = [];
 }
