@@ -27,4 +27,9 @@ public static class ErrorCodes
     public const string ImportFileMissing = "IMPORT_FILE_MISSING";
     public const string ImportBadHeader = "IMPORT_BAD_HEADER";
     public const string ImportRejectedRows = "IMPORT_REJECTED_ROWS";
+
+    // Render (templates, Chromium, workbook)
+    public const string RenderDataSourceMissing = "RENDER_DATA_SOURCE_MISSING";
+    public const string RenderUnknownFixture = "RENDER_UNKNOWN_FIXTURE";
+    public const string RenderFailed = "RENDER_FAILED";
 }
