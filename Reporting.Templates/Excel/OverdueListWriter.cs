@@ -11,7 +11,7 @@ namespace Reporting.Templates.Excel;
 /// SAX writer (<see cref="OpenXmlWriter"/>): 100k rows stay in a few hundred MB, where ClosedXML's in-memory model
 /// needs 1.4 GB (design.md). Strings are inline (no shared-string table to build); counts are numbers.
 /// </summary>
-internal static class OverdueListWriter
+public static class OverdueListWriter
 {
     public const string SheetName = "Hồ sơ quá hạn";
 
