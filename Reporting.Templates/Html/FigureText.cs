@@ -53,7 +53,7 @@ public static class FigureText
         if (m.LastYear is { } ly)
         {
             var prev = ly.Previous;
-            lines.Add(Nfc($"Cùng kỳ năm trước {Window(ly.PreviousFrom, ly.PreviousTo)}: tiếp nhận {Number(prev.ReceivedTotal)} hồ sơ, đã giải quyết {Number(prev.ResolvedTotal)} hồ sơ, tỷ lệ giải quyết trước hạn và đúng hạn {Rate(prev.CchcOnTimeRate)}." + (ly.PredecessorNote is { Length: > 0 } note ? $" {note}" : "")));
+            lines.Add(Nfc($"Cùng kỳ năm trước (từ ngày {ShortDate(ly.PreviousFrom)} đến ngày {ShortDate(ly.PreviousTo)}): tiếp nhận {Number(prev.ReceivedTotal)} hồ sơ, đã giải quyết {Number(prev.ResolvedTotal)} hồ sơ, tỷ lệ giải quyết trước hạn và đúng hạn {Rate(prev.CchcOnTimeRate)}." + (ly.PredecessorNote is { Length: > 0 } note ? $" {note}" : "")));
         }
 
         if (m.MostOverdueFields.Count > 0)
