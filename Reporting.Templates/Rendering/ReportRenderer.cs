@@ -21,6 +21,7 @@ public sealed class ReportRenderer(ChromiumPdfPrinter printer) : IReportRenderer
 
     public async Task<byte[]> RenderPdfAsync(ReportModel model, CancellationToken cancellationToken)
     {
+        EnsurePrintable(model);
         ReportHtml html;
         await using (var composer = new HtmlComposer())
         {
@@ -30,6 +31,31 @@ public sealed class ReportRenderer(ChromiumPdfPrinter printer) : IReportRenderer
         var parts = await Task.WhenAll(new[] { html.Document }.Concat(html.Appendices.Select(a => a.Html))
             .Select(h => printer.PrintAsync(h, cancellationToken)));
         return PdfAssembler.Assemble(parts, Metadata(model));
+    }
+
+    /// <summary>The last district date: from 2025-07-01 local government has two levels (domain.md §2.2, §6).</summary>
+    public static readonly DateOnly LastDistrictDay = new(2025, 6, 30);
+
+    /// <summary>
+    /// Refuses a model the official form cannot print: a district group ("Cấp huyện", "Huyện, thị xã…") in a period
+    /// that starts after 30/06/2025.
+    /// </summary>
+    public static void EnsurePrintable(ReportModel model)
+    {
+        if (model.Period.From <= LastDistrictDay)
+        {
+            return;
+        }
+
+        foreach (var table in new[] { model.TthcByField, model.TthcByUnit })
+        {
+            var district = table?.Groups.FirstOrDefault(g => g.Label is { } l && l.Contains("huyện", StringComparison.OrdinalIgnoreCase));
+            if (district is not null)
+            {
+                throw new ArgumentException(
+                    $"Kỳ báo cáo bắt đầu sau ngày 30/06/2025 không có cấp huyện, nhưng biểu {table!.FormCode} có nhóm \"{district.Label}\".", nameof(model));
+            }
+        }
     }
 
     public static PdfMetadata Metadata(ReportModel model)

@@ -191,8 +191,34 @@ public sealed class PdfReportTests(RenderedSamples samples)
     public async Task Pdf_DraftWithoutNumber_LeavesTheNumberBlank()
     {
         var r = await samples.GetAsync("commune-quarter");
-        var page1 = await Tools.PdfText(r.PdfPath, 1);
-        Assert.Matches(@"Số:\s+/BC-UBND", page1);
+        var page1 = await Tools.PdfText(r.PdfPath, 1, layout: true);
+        Assert.Matches(@"Số: {3,}/BC-UBND", page1);
         Assert.Contains("(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm …", Flat(await Tools.PdfText(r.PdfPath)));
+    }
+}
+
+[Collection(ChromiumCollection.Name)]
+public sealed class PdfPageSetupTests(RenderedSamples samples)
+{
+    [Fact]
+    public async Task Pdf_ReportIsA4Portrait_AndTheTthcAppendixIsA4Landscape()
+    {
+        var r = await samples.GetAsync("department-annual");
+        var pages = await Tools.PdfPages(r.PdfPath);
+        var info = await Tools.RunAsync("pdfinfo", "-f", "1", "-l", pages.ToString(System.Globalization.CultureInfo.InvariantCulture), r.PdfPath);
+        var sizes = Regex.Matches(info, @"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)").ToDictionary(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m => (W: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), H: double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(595, sizes[1].W, 0);
+        Assert.Equal(842, sizes[1].H, 0);
+        Assert.Equal(842, sizes[pages].W, 0);
+        Assert.Equal(595, sizes[pages].H, 0);
+    }
+
+    [Fact]
+    public async Task Render_Refuses_ADistrictGroupAfterJune2025()
+    {
+        var m = SampleModels.CommuneQuarter();
+        var table = m.TthcByField with { Groups = [.. m.TthcByField.Groups, new Reporting.Templates.Model.TthcRowGroup("Cấp huyện", [])] };
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => samples.Renderer.RenderPdfAsync(m with { TthcByField = table }, CancellationToken.None));
+        Assert.Contains("cấp huyện", ex.Message);
     }
 }
