@@ -91,6 +91,51 @@ internal static class IndicatorSheet
         SheetStyle.Print(ws, 4, 4, model.Unit.Name, model.Period.Label);
     }
 
+    /// <summary>The unit's own indicators: counts and percentages as numbers, dates and text as shown.</summary>
+    public static void UnitIndicators(IXLWorksheet ws, ReportModel model)
+    {
+        Title(ws, model, "Số liệu cải cách hành chính", 5);
+        string[] head = ["STT", "Nhóm", "Chỉ tiêu", "Đơn vị tính", "Kết quả"];
+        for (var c = 0; c < head.Length; c++)
+        {
+            ws.Cell(4, c + 1).Value = head[c];
+        }
+
+        SheetStyle.Header(ws.Range(4, 1, 4, 5));
+        var row = 5;
+        foreach (var i in model.Indicators)
+        {
+            ws.Cell(row, 1).Value = row - 4;
+            ws.Cell(row, 2).Value = i.Group;
+            ws.Cell(row, 3).Value = i.Label;
+            ws.Cell(row, 4).Value = i.UnitOfMeasure;
+            var cell = ws.Cell(row, 5);
+            if (i.Count is { } n)
+            {
+                SheetStyle.Count(cell, n);
+            }
+            else if (i.Percent is { } p)
+            {
+                cell.Value = (double)(p / 100m);
+                cell.Style.NumberFormat.Format = SheetStyle.PercentFormat;
+            }
+            else
+            {
+                cell.Value = i.HasValue ? i.Display : "-";
+            }
+
+            row++;
+        }
+
+        SheetStyle.Borders(ws.Range(5, 1, Math.Max(5, row - 1), 5));
+        ws.Column(1).Width = 6;
+        ws.Column(2).Width = 28;
+        ws.Column(3).Width = 56;
+        ws.Column(4).Width = 16;
+        ws.Column(5).Width = 24;
+        SheetStyle.Print(ws, 4, 4, model.Unit.Name, model.Period.Label);
+    }
+
     public static void DataQuality(IXLWorksheet ws, ReportModel model)
     {
         Title(ws, model, "Hồ sơ không đủ điều kiện thống kê", 4);

@@ -60,6 +60,11 @@ public static class WorkbookWriter
                 new("Hồ sơ được số hóa kết quả", null, s.DigitisedResults),
                 new("Hồ sơ đúng hạn theo Quyết định 766/QĐ-TTg", null, s.Decision766OnTime),
             ]);
+            if (model.Indicators.Count > 0)
+            {
+                IndicatorSheet.UnitIndicators(wb.Worksheets.Add("Số liệu CCHC"), model);
+            }
+
             IndicatorSheet.DataQuality(wb.Worksheets.Add("Dữ liệu loại trừ"), model);
             wb.SaveAs(stream);
         }

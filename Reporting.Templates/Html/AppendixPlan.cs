@@ -7,12 +7,13 @@ public enum AppendixContent
     TthcByUnit,
     TthcByField,
     DataQuality,
+    Indicators,
 }
 
 /// <summary>One appendix: its Roman number, title, content and orientation (the 16-column form is landscape).</summary>
 public sealed record AppendixPlan(int Index, string Title, AppendixContent Content, bool Landscape)
 {
-    /// <summary>The appendices of a report, in order: TTHC by unit (consolidated), by field, data quality if any.</summary>
+    /// <summary>The appendices of a report, in order: TTHC by unit (consolidated), by field, the unit's CCHC indicators if any, data quality if any.</summary>
     public static IReadOnlyList<AppendixPlan> For(ReportModel model)
     {
         var list = new List<(string, AppendixContent, bool)>();
@@ -22,6 +23,11 @@ public sealed record AppendixPlan(int Index, string Title, AppendixContent Conte
         }
 
         list.Add(("Tình hình, kết quả giải quyết thủ tục hành chính theo lĩnh vực", AppendixContent.TthcByField, true));
+        if (model.Indicators.Count > 0)
+        {
+            list.Add(("Số liệu cải cách hành chính", AppendixContent.Indicators, false));
+        }
+
         if (model.DataQuality.Rules.Count > 0)
         {
             list.Add(("Hồ sơ không đủ điều kiện thống kê", AppendixContent.DataQuality, false));

@@ -26,4 +26,11 @@ public sealed record ReportModel(
 
     /// <summary>Optional list of every overdue dossier (own workbook sheet, streamed). Empty by default.</summary>
     public IReadOnlyList<OverdueDossier> OverdueDossiers { get; init; } = [];
+
+    /// <summary>
+    /// The unit's own appendix indicators (unit inputs, domain.md §4.3), in the order of the input definition;
+    /// empty when the report kind defines none. Narrative inputs arrive in <see cref="Sections"/>, keyed by
+    /// outline number ("I.1", "II.3", "III", ...).
+    /// </summary>
+    public IReadOnlyList<UnitIndicator> Indicators { get; init; } = [];
 }

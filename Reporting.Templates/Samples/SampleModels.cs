@@ -90,7 +90,17 @@ public static class SampleModels
             [], [new OverdueField("STP-F003", "Đất đai", 154, 21), new OverdueField("STP-F004", "Xây dựng", 87, 9)],
             DepartmentSections(), DataQualityAnnex.Empty,
             new SignatureBlock(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "Nguyễn Thị Hạnh", ["Sở Nội vụ", "Giám đốc, các Phó Giám đốc Sở", "Lưu: VT, VP"]),
-            "tpl-2026.1");
+            "tpl-2026.1")
+        {
+            Indicators =
+            [
+                new("CD_VAN_BAN_CHI_DAO", "Chỉ đạo, điều hành", "Số văn bản chỉ đạo, điều hành CCHC ban hành", "văn bản", UnitIndicatorType.Count, 12, null, null, null, "12"),
+                new("CD_KE_HOACH_SO_HIEU", "Chỉ đạo, điều hành", "Số, ký hiệu kế hoạch CCHC năm", "", UnitIndicatorType.ShortText, null, null, null, "139/KH-STP", "139/KH-STP"),
+                new("CD_KE_HOACH_NGAY", "Chỉ đạo, điều hành", "Ngày ban hành kế hoạch CCHC năm", "", UnitIndicatorType.Date, null, null, new DateOnly(2026, 1, 9), null, "ngày 09 tháng 01 năm 2026"),
+                new("CV_TY_LE_DANH_GIA", "Cải cách chế độ công vụ", "Tỷ lệ công chức được đánh giá hoàn thành tốt nhiệm vụ", "%", UnitIndicatorType.Percentage, null, 91.67m, null, null, "91,67%"),
+                new("TC_VB_QPPL_BAN_HANH", "Cải cách thể chế", "Số văn bản QPPL ban hành hoặc tham mưu ban hành", "văn bản", UnitIndicatorType.Count, null, null, null, null, ""),
+            ],
+        };
     }
 
     public static ReportModel CommuneQuarter()

@@ -131,3 +131,25 @@ public sealed class WorkbookTests(RenderedSamples samples)
         Assert.Contains("HS-020000", csv[OverdueListWriter.SheetName]);
     }
 }
+
+[Collection(ChromiumCollection.Name)]
+public sealed class UnitIndicatorTests(RenderedSamples samples)
+{
+    [Fact]
+    public async Task UnitIndicators_AppearInTheirAppendixAndSheet_MissingValuesAsDash()
+    {
+        var r = await samples.GetAsync("department-annual");
+        var text = System.Text.RegularExpressions.Regex.Replace(await Tools.PdfText(r.PdfPath), @"\s+", " ");
+        Assert.Contains("SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", text);
+        Assert.Contains("Số văn bản chỉ đạo, điều hành CCHC ban hành văn bản 12", text);
+        Assert.Contains("ngày 09 tháng 01 năm 2026", text);
+        Assert.Contains("91,67%", text);
+        Assert.Contains("tham mưu ban hành văn bản -", text);
+
+        using var wb = new XLWorkbook(r.XlsxPath);
+        var ws = wb.Worksheet("Số liệu CCHC");
+        Assert.Equal(12, ws.Cell(5, 5).GetValue<long>());
+        Assert.Equal(0.9167, ws.Cell(8, 5).GetDouble(), 6);
+        Assert.Equal("-", ws.Cell(9, 5).GetString());
+    }
+}

@@ -32,4 +32,48 @@ public static class ErrorCodes
     public const string RenderDataSourceMissing = "RENDER_DATA_SOURCE_MISSING";
     public const string RenderUnknownFixture = "RENDER_UNKNOWN_FIXTURE";
     public const string RenderFailed = "RENDER_FAILED";
+    // Unit inputs (narrative sections and indicators a unit writes itself; Reporting.Worker/Inputs)
+    public const string InputUnknownField = "INPUT_UNKNOWN_FIELD";
+    public const string InputNotInteger = "INPUT_NOT_INTEGER";
+    public const string InputNegative = "INPUT_NEGATIVE";
+    public const string InputOutOfRange = "INPUT_OUT_OF_RANGE";
+    public const string InputNotPercent = "INPUT_NOT_PERCENT";
+    public const string InputPercentOutOfRange = "INPUT_PERCENT_OUT_OF_RANGE";
+    public const string InputPercentPrecision = "INPUT_PERCENT_PRECISION";
+    public const string InputNotDate = "INPUT_NOT_DATE";
+    public const string InputDateOutOfRange = "INPUT_DATE_OUT_OF_RANGE";
+    public const string InputTooLong = "INPUT_TOO_LONG";
+    public const string InputControlCharacter = "INPUT_CONTROL_CHARACTER";
+    public const string InputMultiline = "INPUT_MULTILINE";
+    public const string InputRequiredMissing = "INPUT_REQUIRED_MISSING";
+    public const string InputRejected = "INPUT_REJECTED";
+    public const string InputAuthorMissing = "INPUT_AUTHOR_MISSING";
+    public const string InputNoPreviousPeriod = "INPUT_NO_PREVIOUS_PERIOD";
+    public const string InputWorkbookInvalid = "INPUT_WORKBOOK_INVALID";
+    public const string InputDraftBlocked = "INPUT_DRAFT_BLOCKED";
+    public const string InputDuplicateField = "INPUT_DUPLICATE_FIELD";
+
+    // HTTP API and API keys (issue 8). The HTTP status each code answers with is in docs/API.md.
+    public const string ApiJsonMalformed = "API_JSON_MALFORMED";
+    public const string ApiFieldMissing = "API_FIELD_MISSING";
+    public const string ApiFormatInvalid = "API_FORMAT_INVALID";
+    public const string ApiWindowReversed = "API_WINDOW_REVERSED";
+    public const string ApiWindowTooLong = "API_WINDOW_TOO_LONG";
+    public const string ApiDateInFuture = "API_DATE_IN_FUTURE";
+    public const string ApiFieldUnknown = "API_FIELD_UNKNOWN";
+    public const string ApiPageInvalid = "API_PAGE_INVALID";
+    public const string ApiKeyMissing = "API_KEY_MISSING";
+    public const string ApiKeyUnknown = "API_KEY_UNKNOWN";
+    public const string ApiRoleForbidden = "API_ROLE_FORBIDDEN";
+    public const string ApiOutOfScope = "API_OUT_OF_SCOPE";
+    public const string ApiReportNotFound = "API_REPORT_NOT_FOUND";
+    public const string ApiReportNotReady = "API_REPORT_NOT_READY";
+    public const string ApiFileNotFound = "API_FILE_NOT_FOUND";
+    public const string ApiBodyTooLarge = "API_BODY_TOO_LARGE";
+    public const string ApiRateLimited = "API_RATE_LIMITED";
+    public const string ApiBadRequest = "API_BAD_REQUEST";
+    public const string ApiInternal = "API_INTERNAL";
+    public const string ApiProductionFailed = "API_PRODUCTION_FAILED";
+    public const string KeyRoleInvalid = "KEY_ROLE_INVALID";
+    public const string KeyNotFound = "KEY_NOT_FOUND";
 }
