@@ -76,4 +76,43 @@ public static class ErrorCodes
     public const string ApiProductionFailed = "API_PRODUCTION_FAILED";
     public const string KeyRoleInvalid = "KEY_ROLE_INVALID";
     public const string KeyNotFound = "KEY_NOT_FOUND";
+    public const string ImportStrictRefused = "IMPORT_STRICT_REFUSED";
+
+    // Data in: one code per reason a CSV row is rejected (written to FILE.rejects.csv)
+    public const string RowColumnCount = "ROW_COLUMN_COUNT";
+    public const string RowMissingValue = "ROW_MISSING_VALUE";
+    public const string RowBadDate = "ROW_BAD_DATE";
+    public const string RowBadValue = "ROW_BAD_VALUE";
+    public const string RowBadChannel = "ROW_BAD_CHANNEL";
+    public const string RowBadState = "ROW_BAD_STATE";
+    public const string RowUnknownProcedure = "ROW_UNKNOWN_PROCEDURE";
+    public const string RowUnknownAgency = "ROW_UNKNOWN_AGENCY";
+    public const string RowUnknownField = "ROW_UNKNOWN_FIELD";
+    public const string RowDuplicateCode = "ROW_DUPLICATE_CODE";
+    public const string RowInconsistent = "ROW_INCONSISTENT";
+    public const string RowUnclosedQuote = "ROW_UNCLOSED_QUOTE";
+
+    // Seed
+    public const string SeedNotEmpty = "SEED_NOT_EMPTY";
+    public const string SeedIdentityDrift = "SEED_IDENTITY_DRIFT";
+    // Sign (PAdES signer, verifier, certificates)
+    public const string SignPdfUnreadable = "SIGN_PDF_UNREADABLE";
+    public const string SignCertificateMissing = "SIGN_CERTIFICATE_MISSING";
+    public const string SignContentsTooSmall = "SIGN_CONTENTS_TOO_SMALL";
+    public const string SignTimestampFailed = "SIGN_TIMESTAMP_FAILED";
+    public const string CertsExist = "CERTS_EXIST";
+
+    // Archive (content store, metadata, official imports)
+    public const string ArchiveEntryNotFound = "ARCHIVE_ENTRY_NOT_FOUND";
+    public const string ArchiveContentMissing = "ARCHIVE_CONTENT_MISSING";
+    public const string ArchiveContentTampered = "ARCHIVE_CONTENT_TAMPERED";
+    public const string ArchiveVerifyFailed = "ARCHIVE_VERIFY_FAILED";
+    public const string ArchiveIssuedUnsigned = "ARCHIVE_ISSUED_UNSIGNED";
+    public const string ImportDraftNotFound = "ARCHIVE_IMPORT_DRAFT_NOT_FOUND";
+    public const string ImportNotAwaiting = "ARCHIVE_IMPORT_NOT_AWAITING";
+    public const string ImportUnsigned = "ARCHIVE_IMPORT_UNSIGNED";
+    public const string ImportSignatureInvalid = "ARCHIVE_IMPORT_SIGNATURE_INVALID";
+    public const string ImportAlteredAfterSigning = "ARCHIVE_IMPORT_ALTERED";
+    public const string ImportForeignDocument = "ARCHIVE_IMPORT_FOREIGN";
+    public const string ImportUntrusted = "ARCHIVE_IMPORT_UNTRUSTED";
 }
