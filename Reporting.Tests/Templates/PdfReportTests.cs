@@ -19,7 +19,7 @@ public sealed class PdfReportTests(RenderedSamples samples)
     {
         var r = await samples.GetAsync(name);
         var m = r.Model;
-        var text = Flat(await Tools.PdfText(r.PdfPath));
+        var text = Flat(await DocumentTools.PdfText(r.PdfPath));
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
         Assert.Contains("Độc lập - Tự do - Hạnh phúc", text);
         foreach (var line in m.Header.Issuer.Body.Split('\n'))
@@ -52,7 +52,7 @@ public sealed class PdfReportTests(RenderedSamples samples)
     public async Task Pdf_DepartmentReport_StatesChangeAgainstLastYearAndPlanTaskRate()
     {
         var r = await samples.GetAsync("department-annual");
-        var text = Flat(await Tools.PdfText(r.PdfPath));
+        var text = Flat(await DocumentTools.PdfText(r.PdfPath));
         var now = r.Model.TthcByField.Total;
         var before = r.Model.LastYear!.Previous;
         Assert.Contains($"trực tuyến {VietnameseFormat.Number(now.ReceivedOnline)} hồ sơ, {VietnameseFormat.Change(now.ReceivedOnline, before.ReceivedOnline)} so với cùng kỳ", text);
@@ -66,7 +66,7 @@ public sealed class PdfReportTests(RenderedSamples samples)
     public async Task Pdf_ConsolidatedReport_HasEveryUnitRankingAndComparison()
     {
         var r = await samples.GetAsync("province-annual");
-        var text = Flat(await Tools.PdfText(r.PdfPath));
+        var text = Flat(await DocumentTools.PdfText(r.PdfPath));
         foreach (var row in r.Model.TthcByUnit!.Groups.SelectMany(g => g.Rows))
         {
             Assert.Contains(row.Label, text);
@@ -85,7 +85,7 @@ public sealed class PdfReportTests(RenderedSamples samples)
     public async Task Pdf_UnsuppliedSections_CarryMarkedPlaceholders_AndSuppliedTextAppears()
     {
         var r = await samples.GetAsync("department-annual");
-        var text = Flat(await Tools.PdfText(r.PdfPath));
+        var text = Flat(await DocumentTools.PdfText(r.PdfPath));
         Assert.Contains("[Đơn vị bổ sung: số cơ quan được kiểm tra", text);
         Assert.Contains("Sở đã ban hành 12 văn bản chỉ đạo", text);
         Assert.Contains("- Đăng 48 tin, bài", text);
@@ -95,7 +95,7 @@ public sealed class PdfReportTests(RenderedSamples samples)
     public async Task Pdf_EmbedsEveryFont_AndVietnameseExtracts()
     {
         var r = await samples.GetAsync("province-annual");
-        var fonts = (await Tools.RunAsync("pdffonts", r.PdfPath)).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+        var fonts = (await DocumentTools.RunAsync("pdffonts", r.PdfPath)).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.NotEmpty(fonts);
         foreach (var line in fonts)
         {
@@ -104,23 +104,23 @@ public sealed class PdfReportTests(RenderedSamples samples)
             Assert.Contains("LiberationSerif", columns[0]);
         }
 
-        Assert.Contains("Hạnh phúc", await Tools.PdfText(r.PdfPath, 1));
+        Assert.Contains("Hạnh phúc", await DocumentTools.PdfText(r.PdfPath, 1));
     }
 
     [Fact]
     public async Task Pdf_PageNumbers_AbsentOnPageOne_CentredFromPageTwo_AndRestartInEachAppendix()
     {
         var r = await samples.GetAsync("province-annual");
-        var first = (await Tools.PdfText(r.PdfPath, 1)).Split('\n').Select(l => l.Trim()).ToList();
+        var first = (await DocumentTools.PdfText(r.PdfPath, 1)).Split('\n').Select(l => l.Trim()).ToList();
         Assert.DoesNotContain("1", first);
-        var second = (await Tools.PdfText(r.PdfPath, 2)).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var second = (await DocumentTools.PdfText(r.PdfPath, 2)).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         Assert.Equal("2", second[0]);
 
-        var pages = await Tools.PdfPages(r.PdfPath);
+        var pages = await DocumentTools.PdfPages(r.PdfPath);
         var appendixStarts = new List<int>();
         for (var p = 1; p <= pages; p++)
         {
-            var lines = (await Tools.PdfText(r.PdfPath, p)).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            var lines = (await DocumentTools.PdfText(r.PdfPath, p)).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
             if (lines[0].StartsWith("Phụ lục", StringComparison.Ordinal))
             {
                 appendixStarts.Add(p);
@@ -139,7 +139,7 @@ public sealed class PdfReportTests(RenderedSamples samples)
     public async Task Pdf_LargeTable_SpansPagesWithHeaderRepeated()
     {
         var r = await samples.GetAsync("large-table");
-        var pages = await Tools.PdfPages(r.PdfPath);
+        var pages = await DocumentTools.PdfPages(r.PdfPath);
         var withRows = 0;
         var first = r.Model.TthcByField.Groups[0].Rows[0].Label;
         var last = r.Model.TthcByField.Groups[0].Rows[^1].Label;
@@ -147,7 +147,7 @@ public sealed class PdfReportTests(RenderedSamples samples)
         var seenLast = false;
         for (var p = 1; p <= pages; p++)
         {
-            var text = Flat(await Tools.PdfText(r.PdfPath, p));
+            var text = Flat(await DocumentTools.PdfText(r.PdfPath, p));
             if (!text.Contains("Lĩnh vực số", StringComparison.Ordinal) && !text.Contains(first, StringComparison.Ordinal))
             {
                 continue;
@@ -168,7 +168,7 @@ public sealed class PdfReportTests(RenderedSamples samples)
     public async Task Pdf_MarkupInModelText_RendersLiterally()
     {
         var r = await samples.GetAsync("adhoc");
-        var text = Flat(await Tools.PdfText(r.PdfPath));
+        var text = Flat(await DocumentTools.PdfText(r.PdfPath));
         Assert.Contains("<script>alert('x')</script> & <b>bổ sung</b>", text);
     }
 
@@ -176,24 +176,24 @@ public sealed class PdfReportTests(RenderedSamples samples)
     public async Task Pdf_HasMetadata_PassesQpdfCheck_AndSameModelGivesSameText()
     {
         var r = await samples.GetAsync("commune-quarter");
-        var info = await Tools.RunAsync("pdfinfo", r.PdfPath);
+        var info = await DocumentTools.RunAsync("pdfinfo", r.PdfPath);
         Assert.Contains("Title:           Báo cáo Kết quả thực hiện công tác cải cách hành chính quý III năm 2026", info);
         Assert.Contains("Author:          ỦY BAN NHÂN DÂN PHƯỜNG RẠCH GIÁ", info);
         Assert.Contains("Keywords:        2026-Q3; 30001; quarter", info);
         Assert.Contains("Subject:", info);
-        await Tools.RunAsync("qpdf", "--check", r.PdfPath);
+        await DocumentTools.RunAsync("qpdf", "--check", r.PdfPath);
 
         var again = await samples.RenderAsync("commune-quarter-again", SampleModels.CommuneQuarter());
-        Assert.Equal(await Tools.PdfText(r.PdfPath), await Tools.PdfText(again.PdfPath));
+        Assert.Equal(await DocumentTools.PdfText(r.PdfPath), await DocumentTools.PdfText(again.PdfPath));
     }
 
     [Fact]
     public async Task Pdf_DraftWithoutNumber_LeavesTheNumberBlank()
     {
         var r = await samples.GetAsync("commune-quarter");
-        var page1 = await Tools.PdfText(r.PdfPath, 1, layout: true);
+        var page1 = await DocumentTools.PdfText(r.PdfPath, 1, layout: true);
         Assert.Matches(@"Số: {3,}/BC-UBND", page1);
-        Assert.Contains("(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm …", Flat(await Tools.PdfText(r.PdfPath)));
+        Assert.Contains("(Kèm theo Báo cáo số …/BC-UBND ngày … tháng … năm …", Flat(await DocumentTools.PdfText(r.PdfPath)));
     }
 }
 
@@ -204,15 +204,15 @@ public sealed class PdfPageSetupTests(RenderedSamples samples)
     public async Task Pdf_ReportIsA4Portrait_AndTheTthcAppendixIsA4Landscape()
     {
         var r = await samples.GetAsync("department-annual");
-        var pages = await Tools.PdfPages(r.PdfPath);
-        var info = await Tools.RunAsync("pdfinfo", "-f", "1", "-l", pages.ToString(System.Globalization.CultureInfo.InvariantCulture), r.PdfPath);
+        var pages = await DocumentTools.PdfPages(r.PdfPath);
+        var info = await DocumentTools.RunAsync("pdfinfo", "-f", "1", "-l", pages.ToString(System.Globalization.CultureInfo.InvariantCulture), r.PdfPath);
         var sizes = Regex.Matches(info, @"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)").ToDictionary(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m => (W: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), H: double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(595, sizes[1].W, 0);
         Assert.Equal(842, sizes[1].H, 0);
         var appendixOne = 0;
         for (var p = 1; p <= pages && appendixOne == 0; p++)
         {
-            if ((await Tools.PdfText(r.PdfPath, p)).TrimStart().StartsWith("Phụ lục I\n", StringComparison.Ordinal))
+            if ((await DocumentTools.PdfText(r.PdfPath, p)).TrimStart().StartsWith("Phụ lục I\n", StringComparison.Ordinal))
             {
                 appendixOne = p;
             }

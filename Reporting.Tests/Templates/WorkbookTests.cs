@@ -87,7 +87,7 @@ public sealed class WorkbookTests(RenderedSamples samples)
     public async Task Xlsx_OpensInLibreOffice_AndShowsEveryFigureTheVietnameseWay()
     {
         var r = await samples.GetAsync("province-annual");
-        var csv = await Tools.LibreOfficeCsv(r.XlsxPath);
+        var csv = await DocumentTools.LibreOfficeCsv(r.XlsxPath);
         Assert.Contains("TTHC theo đơn vị", csv.Keys);
         foreach (var (sheet, row) in TableRows(r.Model))
         {
@@ -127,7 +127,7 @@ public sealed class WorkbookTests(RenderedSamples samples)
         var path = Path.Combine(samples.Directory, "overdue.xlsx");
         Directory.CreateDirectory(samples.Directory);
         await File.WriteAllBytesAsync(path, bytes);
-        var csv = await Tools.LibreOfficeCsv(path);
+        var csv = await DocumentTools.LibreOfficeCsv(path);
         Assert.Contains("HS-020000", csv[OverdueListWriter.SheetName]);
     }
 }
@@ -139,9 +139,9 @@ public sealed class UnitIndicatorTests(RenderedSamples samples)
     public async Task UnitIndicators_AppearInTheirAppendixAndSheet_MissingValuesAsDash()
     {
         var r = await samples.GetAsync("department-annual");
-        var text = System.Text.RegularExpressions.Regex.Replace(await Tools.PdfText(r.PdfPath), @"\s+", " ");
+        var text = System.Text.RegularExpressions.Regex.Replace(await DocumentTools.PdfText(r.PdfPath), @"\s+", " ");
         Assert.Contains("SỐ LIỆU CẢI CÁCH HÀNH CHÍNH", text);
-        var lines = (await Tools.PdfText(r.PdfPath, layout: true)).Split('\n');
+        var lines = (await DocumentTools.PdfText(r.PdfPath, layout: true)).Split('\n');
         Assert.EndsWith(" 12", lines.First(l => l.Contains("Số văn bản chỉ đạo, điều hành CCHC ban hành", StringComparison.Ordinal)).TrimEnd());
         var missing = Array.FindIndex(lines, l => l.Contains("Số văn bản QPPL ban hành hoặc tham mưu", StringComparison.Ordinal));
         Assert.Contains(lines.Skip(missing - 1).Take(3), l => l.TrimEnd().EndsWith(" -", StringComparison.Ordinal));

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Reporting.Tests.Fixtures;
 
 /// <summary>Runs the real command-line tools (poppler, qpdf, LibreOffice); a missing tool fails the test.</summary>
-public static class Tools
+public static class DocumentTools
 {
     public static async Task<string> RunAsync(string file, params string[] args)
     {
