@@ -42,6 +42,10 @@ public static class ErrorCodes
     public const string RunsIncomplete = "RUN_INCOMPLETE";
     public const string RunFailed = "RUN_FAILED";
 
+    // Render (templates, Chromium, workbook)
+    public const string RenderDataSourceMissing = "RENDER_DATA_SOURCE_MISSING";
+    public const string RenderUnknownFixture = "RENDER_UNKNOWN_FIXTURE";
+    public const string RenderFailed = "RENDER_FAILED";
     // Unit inputs (narrative sections and indicators a unit writes itself; Reporting.Worker/Inputs)
     public const string InputUnknownField = "INPUT_UNKNOWN_FIELD";
     public const string InputNotInteger = "INPUT_NOT_INTEGER";
