@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reporting.Templates.Pdf;
+using Reporting.Templates.Rendering;
 using Reporting.Worker.Archive;
 using Reporting.Worker.Cli;
 using Reporting.Worker.Database;
@@ -28,6 +30,10 @@ public static class StageServices
         }
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // Render: one Chromium for the process (a new page per document, two at a time), the official templates.
+        services.TryAddSingleton(_ => new ChromiumPdfPrinter());
+        services.TryAddSingleton<IReportRenderer>(s => new ReportRenderer(s.GetRequiredService<ChromiumPdfPrinter>()));
 
         // Sign: the system's technical integrity signature. The key is loaded on first use, so a missing
         // certificate fails the reports that need it (a permanent failure naming the file), not the host.
