@@ -140,7 +140,7 @@ public sealed class ArchiveImportVerb : IVerb
         var services = await ArchiveServices.CreateAsync(context, cancellationToken);
         // After the import commits, the report is released to distribution by resuming its pipeline run.
         await using var pipeline = StageServices.BuildPipeline(context.Configuration, context.Settings, await context.WarehouseAsync(cancellationToken));
-        var release = new PipelineRelease(pipeline.GetRequiredService<ReportPipeline>());
+        var release = new PipelineRelease(pipeline.GetRequiredService<ReportPipeline>(), pipeline.GetRequiredService<RunStore>());
         var import = new OfficialImport(services.Store, services.Verifier, services.Signing.AcceptUntrustedImports, release);
         var result = await import.ImportAsync(await File.ReadAllBytesAsync(file, cancellationToken), run, entry, cancellationToken);
         foreach (var s in result.Verification.Signatures)

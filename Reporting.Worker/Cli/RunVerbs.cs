@@ -46,6 +46,7 @@ public sealed class RunVerb : IVerb
         var (cycle, outcomes) = await runner.RunAsync(kind, period, args.Get("unit"), asOf,
             o => context.Out.WriteLine(Describe(o)), cancellationToken);
         watch.Stop();
+        await ExportAsync(services.GetRequiredService<IReportArchive>(), outcomes, context.Settings.OutputDirectory, cancellationToken);
         var failed = outcomes.Count(o => o.State == "failed");
         await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Chu kỳ {cycle.Id} ({kind} {period}): {outcomes.Count} báo cáo, {failed} lỗi, {watch.Elapsed.TotalSeconds:0.0} s. Kết quả: {Path.Combine(context.Settings.OutputDirectory, period)}/<đơn vị>/"));
@@ -55,6 +56,37 @@ public sealed class RunVerb : IVerb
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Copies what the archive holds for each version to out/&lt;period&gt;/&lt;unit&gt;/&lt;stem&gt;.pdf|xlsx (design.md),
+    /// so a clerk finds the files of a CLI run without the archive verbs; a draft awaiting signature is
+    /// &lt;stem&gt;.draft.pdf. The archive stays the record; these are copies.
+    /// </summary>
+    private static async Task ExportAsync(IReportArchive archive, IEnumerable<RunOutcome> outcomes, string outputDirectory, CancellationToken ct)
+    {
+        foreach (var v in outcomes.Select(o => o.Version).OfType<ReportVersion>())
+        {
+            var dir = Path.Combine(outputDirectory, v.Key.PeriodCode, v.Key.UnitCode);
+            var issued = await archive.ReadAsync(v, ArchiveRole.IssuedPdf, ct);
+            var pdf = issued ?? await archive.ReadAsync(v, ArchiveRole.DraftPdf, ct);
+            var xlsx = await archive.ReadAsync(v, ArchiveRole.Workbook, ct);
+            if (pdf is null && xlsx is null)
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(dir);
+            if (pdf is not null)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(dir, v.FileStem + (issued is null ? ".draft.pdf" : ".pdf")), pdf, ct);
+            }
+
+            if (xlsx is not null)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(dir, v.FileStem + ".xlsx"), xlsx, ct);
+            }
+        }
     }
 
     private static string Describe(RunOutcome o) => o.Version is { } v

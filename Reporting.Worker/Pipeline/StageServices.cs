@@ -80,9 +80,18 @@ internal sealed class LazySystemSigner(SigningOptions options) : IReportSigner, 
     }
 }
 
-/// <summary>Releases an imported, officially signed report to distribution by resuming its pipeline run.</summary>
-internal sealed class PipelineRelease(ReportPipeline pipeline) : IIssuedReportRelease
+/// <summary>
+/// Releases an imported, officially signed report to distribution by resuming its pipeline run. A draft that no
+/// pipeline version stands behind (archived by hand or by another tool) has nothing to resume: it stays issued
+/// in the archive and is not sent.
+/// </summary>
+internal sealed class PipelineRelease(ReportPipeline pipeline, RunStore runs) : IIssuedReportRelease
 {
-    public async Task ReleaseAsync(ArchiveEntry issued, byte[] signedPdf, CancellationToken cancellationToken) =>
-        await pipeline.ResumeAfterSignatureAsync(issued.ReportVersionId, signedPdf, cancellationToken);
+    public async Task ReleaseAsync(ArchiveEntry issued, byte[] signedPdf, CancellationToken cancellationToken)
+    {
+        if (await runs.VersionAsync(issued.ReportVersionId, cancellationToken) is not null)
+        {
+            await pipeline.ResumeAfterSignatureAsync(issued.ReportVersionId, signedPdf, cancellationToken);
+        }
+    }
 }
