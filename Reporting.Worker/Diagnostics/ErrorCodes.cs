@@ -27,4 +27,8 @@ public static class ErrorCodes
     public const string ImportFileMissing = "IMPORT_FILE_MISSING";
     public const string ImportBadHeader = "IMPORT_BAD_HEADER";
     public const string ImportRejectedRows = "IMPORT_REJECTED_ROWS";
+
+    // Extract and model (issue 3)
+    public const string ExtractCheckFailed = "EXTRACT_CHECK_FAILED";
+    public const string UnitNotInPeriod = "UNIT_NOT_IN_PERIOD";
 }
