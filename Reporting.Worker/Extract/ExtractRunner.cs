@@ -55,9 +55,12 @@ public static class ExtractRunner
             }
 
             units = await AgencyDirectory.SubtreeAsync(connection, unit.Id, window.Period.To, ct);
-            var predecessors = await AgencyDirectory.PredecessorsAsync(connection, unit.Id, previousEnd, ct);
-            previousSources = predecessors.Keys.Order().ToList();
-            previousUnits = predecessors.Values.SelectMany(v => v).Distinct().Order().ToArray();
+            // The units that became this one, as they stood at the start and at the end of last year's window
+            // (a merger inside that window contributes both the old communes and the new one).
+            var atEnd = await AgencyDirectory.PredecessorsAsync(connection, unit.Id, previousEnd, ct);
+            var atStart = await AgencyDirectory.PredecessorsAsync(connection, unit.Id, previousWindow.Period.From, ct);
+            previousSources = atEnd.Keys.Union(atStart.Keys).Order().ToList();
+            previousUnits = atEnd.Values.Concat(atStart.Values).SelectMany(v => v).Distinct().Order().ToArray();
             levels = unit.Level == "district" ? ["district"] : [unit.Level];
         }
 
