@@ -29,7 +29,7 @@ public static class NaiveFigures
             return DataQualityRules.MissingDue;
         }
 
-        if (d.DueAt < d.ReceivedAt)
+        if (CivilTime.DateOf(d.DueAt.Value) < CivilTime.DateOf(d.ReceivedAt))
         {
             return DataQualityRules.DueBeforeReceived;
         }

@@ -19,7 +19,7 @@ public static class DataQualityRules
         ClosedBeforeReceived => "Hồ sơ có thời điểm giải quyết hoặc kết thúc trước thời điểm tiếp nhận",
         StateInconsistent => "Trạng thái hồ sơ mâu thuẫn với các thời điểm đã ghi",
         MissingDue => "Hồ sơ không có ngày hẹn trả kết quả",
-        DueBeforeReceived => "Ngày hẹn trả kết quả trước thời điểm tiếp nhận",
+        DueBeforeReceived => "Ngày hẹn trả kết quả trước ngày tiếp nhận",
         FutureTimestamp => "Hồ sơ có thời điểm tiếp nhận hoặc kết thúc sau thời điểm lấy số liệu",
         _ => code,
     };

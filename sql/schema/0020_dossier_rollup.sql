@@ -22,7 +22,9 @@ as $$
       or (p_state in ('withdrawn', 'stopped', 'refused') and p_finished_at is not null)
       or (p_state = 'resolved' and p_ended_at is not null) then 'DQ_STATE_INCONSISTENT'
     when p_due_at is null then 'DQ_MISSING_DUE'
-    when p_due_at < p_received_at then 'DQ_DUE_BEFORE_RECEIVED'
+    -- appointment days are often stored as midnight: only a day before the day of receipt is an error
+    when (p_due_at at time zone 'Asia/Ho_Chi_Minh')::date < (p_received_at at time zone 'Asia/Ho_Chi_Minh')::date
+      then 'DQ_DUE_BEFORE_RECEIVED'
   end
 $$;
 
