@@ -44,6 +44,8 @@ public sealed record FieldRow
 /// <summary>The agencies and fields of the warehouse (small tables, read once per report), and the unit sets.</summary>
 public sealed class AgencyDirectory
 {
+    static AgencyDirectory() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
     private AgencyDirectory(IReadOnlyList<AgencyRow> agencies, IReadOnlyList<FieldRow> fields)
     {
         Agencies = agencies;
