@@ -23,4 +23,11 @@ public sealed record ReportModel(
 {
     /// <summary>True for the consolidated provincial report (every unit, ranking).</summary>
     public bool IsConsolidated => TthcByUnit is not null;
+
+    /// <summary>
+    /// The unit's own appendix indicators (unit inputs, domain.md §4.3), in the order of the input definition;
+    /// empty when the report kind defines none. Narrative inputs arrive in <see cref="Sections"/>, keyed by
+    /// outline number ("I.1", "II.3", "III", ...).
+    /// </summary>
+    public IReadOnlyList<UnitIndicator> Indicators { get; init; } = [];
 }
