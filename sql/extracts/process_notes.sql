@@ -15,10 +15,15 @@ apologies as (
     and dossier_static_issue(d.received_at, d.due_at, d.finished_at, d.ended_at, d.state) is null
     and not coalesce(greatest(d.received_at, d.closed_at) > x.now_, false)
 ),
+open_candidates as (
+  -- open now, or closed after E (two index-friendly halves of "not closed before E")
+  select d.* from dossier d cross join params x where d.closed_at is null and d.received_at < x.e
+  union all
+  select d.* from dossier d cross join params x where d.closed_at >= x.e and d.received_at < x.e
+),
 open_at_end as (
-  select d.id from dossier d cross join params x
-  where d.received_at < x.e and (d.closed_at is null or d.closed_at >= x.e)
-    and (x.units is null or d.deciding_agency_id = any (x.units))
+  select d.id from open_candidates d cross join params x
+  where (x.units is null or d.deciding_agency_id = any (x.units))
     and dossier_static_issue(d.received_at, d.due_at, d.finished_at, d.ended_at, d.state) is null
     and not coalesce(greatest(d.received_at, d.closed_at) > x.now_, false)
 ),

@@ -82,7 +82,11 @@ snapshot_rows as (
     and (x.units is null or d.deciding_agency_id = any (x.units))
   union all
   select d.* from dossier d cross join params x
-  where d.closed_at >= x.s and d.received_at < x.e and (d.received_at < x.s or d.closed_at >= x.e)
+  where d.closed_at >= x.e and d.received_at < x.e
+    and (x.units is null or d.deciding_agency_id = any (x.units))
+  union all
+  select d.* from dossier d cross join params x
+  where d.closed_at >= x.s and d.closed_at < x.e and d.received_at < x.s
     and (x.units is null or d.deciding_agency_id = any (x.units))
 ),
 snapshot_clean as (
