@@ -25,7 +25,8 @@ public sealed class ReportDataVerb : IVerb
 
     public string Help => """
         report-data --kind K --period P --unit U [--as-of YYYY-MM-DD] --json
-          In mô hình báo cáo (số liệu đã kiểm tra cân đối) dưới dạng JSON.
+          In mô hình báo cáo (số liệu đã kiểm tra cân đối) dưới dạng JSON ra stdout; dấu vân tay số liệu
+          (SHA-256 của kết quả trích xuất) in ra stderr.
           --kind     quarter | half | nine-months | annual | adhoc
           --period   2026-Q3, 2026-H1, 2026-9M, 2026, hoặc 2026-01-01..2026-03-31
           --unit     mã đơn vị, hoặc province cho báo cáo tổng hợp của tỉnh
@@ -55,7 +56,9 @@ public sealed class ReportDataVerb : IVerb
         var warehouse = await context.WarehouseAsync(cancellationToken);
         var source = new WarehouseReportDataSource(warehouse.DataSource, CalendarOptions.From(context.Configuration), context.Configuration);
         var data = await source.LoadAsync(new ReportRequest(new ReportKey(kind, periodCode, unit), asOf), cancellationToken);
-        await context.Out.WriteLineAsync(JsonSerializer.Serialize(new { data.Fingerprint, data.Model }, Json));
+        // stdout is the model alone (scripts read it with jq); the data fingerprint goes to stderr as a note.
+        await context.Out.WriteLineAsync(JsonSerializer.Serialize(data.Model, Json));
+        await context.Error.WriteLineAsync($"# dấu vân tay số liệu (SHA-256): {data.Fingerprint}");
         return 0;
     }
 }
