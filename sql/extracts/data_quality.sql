@@ -6,7 +6,7 @@
 -- Scope: deciding agency in @units, and the dossier would touch the window: received in it, received before it
 -- and not closed before it, or received from its start on with a future timestamp.
 -- Parameters: @units integer[] (null = all), @start, @end, @now timestamptz, @cap integer.
-with params as (
+with params as not materialized (
   select @start::timestamptz as s, @end::timestamptz as e, @now::timestamptz as now_, @units::integer[] as units,
     @cap::integer as cap
 ),

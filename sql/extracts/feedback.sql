@@ -2,7 +2,7 @@
 -- Row: one row of counts. received: received in the window; handled: handled in the window; handled_on_time:
 -- handled in the window no later than its due_at; pending: received before E and not handled before E.
 -- Parameters: @units integer[] (null = all), @start, @end timestamptz.
-with params as (
+with params as not materialized (
   select @start::timestamptz as s, @end::timestamptz as e, @units::integer[] as units
 ),
 scoped as (

@@ -2,7 +2,7 @@
 -- Row: one row of counts. due: due_on within [@first_day, @last_day]; completed: of those, completed_on not null
 -- and on or before @last_day; completed_on_time: of those, completed_on on or before due_on.
 -- Parameters: @units integer[] (null = all), @first_day, @last_day date (civil days, inclusive).
-with params as (
+with params as not materialized (
   select @first_day::date as first_day, @last_day::date as last_day, @units::integer[] as units
 ),
 due as (

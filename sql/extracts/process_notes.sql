@@ -2,7 +2,7 @@
 -- in the window, and dossiers in progress at its end whose last event before it is a supplement request (awaiting
 -- the applicant). Dossiers with a data-quality issue are not counted (same exclusion as the form).
 -- Row: one row of two counts. Parameters: @units integer[] (null = all), @start, @end, @now timestamptz.
-with params as (
+with params as not materialized (
   select @start::timestamptz as s, @end::timestamptz as e, @now::timestamptz as now_, @units::integer[] as units
 ),
 apologies as (

@@ -2,7 +2,7 @@
 -- some time in the window, by online service level. Row: one count per level of service.
 -- Parameters: @first_day, @last_day date (the window's civil days, inclusive); @levels text[] (procedure levels of
 -- the unit: 'province' for a department, 'commune' for a commune; null = every level, for the province).
-with params as (
+with params as not materialized (
   select @first_day::date as first_day, @last_day::date as last_day, @levels::text[] as levels
 ),
 valid as (

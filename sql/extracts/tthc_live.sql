@@ -9,7 +9,7 @@
 --   @end    timestamptz  window end E, exclusive
 --   @now    timestamptz  the clock of the run: rows received or closed after it are DQ_FUTURE_TIMESTAMP
 -- Rows with a data-quality issue (dossier_static_issue, or a future timestamp) are excluded from every figure.
-with params as (
+with params as not materialized (
   select @start::timestamptz as s, @end::timestamptz as e, civil_date(@end::timestamptz) as e_date,
     @now::timestamptz as now_, @units::integer[] as units
 ),

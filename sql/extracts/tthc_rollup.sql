@@ -10,7 +10,7 @@
 --   @whole_start, @whole_end   timestamptz  the whole civil months inside the window, [whole_start, whole_end);
 --                              equal when there is none (then everything is live)
 --   @now          timestamptz  the clock of the run (DQ_FUTURE_TIMESTAMP)
-with params as (
+with params as not materialized (
   select @start::timestamptz as s, @end::timestamptz as e, civil_date(@end::timestamptz) as e_date,
     @whole_start::timestamptz as ws, @whole_end::timestamptz as we, @now::timestamptz as now_,
     @units::integer[] as units
