@@ -156,14 +156,16 @@ begin
     from unnest(months) m
   ),
   candidates as (
-    -- Dossiers received, finished or ended in one of the months (closed_at covers finished and ended).
-    select d.* from ranges r join dossier d on d.received_at >= r.lo and d.received_at < r.hi
+    -- Dossiers received, finished or ended in one of the months (closed_at covers finished and ended); ids only,
+    -- so the de-duplication sorts narrow rows.
+    select d.id from ranges r join dossier d on d.received_at >= r.lo and d.received_at < r.hi
     union
-    select d.* from ranges r join dossier d on d.closed_at >= r.lo and d.closed_at < r.hi
+    select d.id from ranges r join dossier d on d.closed_at >= r.lo and d.closed_at < r.hi
   ),
   clean as (
-    select c.*, p.level, p.field_id from candidates c join procedure p on p.id = c.procedure_id
-    where dossier_static_issue(c.received_at, c.due_at, c.finished_at, c.ended_at, c.state) is null
+    select d.*, p.level, p.field_id
+    from candidates c join dossier d on d.id = c.id join procedure p on p.id = d.procedure_id
+    where dossier_static_issue(d.received_at, d.due_at, d.finished_at, d.ended_at, d.state) is null
   ),
   flows as (
     select deciding_agency_id, level, field_id, civil_month(received_at) as month,
