@@ -24,6 +24,9 @@ public sealed record ReportModel(
     /// <summary>True for the consolidated provincial report (every unit, ranking).</summary>
     public bool IsConsolidated => TthcByUnit is not null;
 
+    /// <summary>Optional list of every overdue dossier (own workbook sheet, streamed). Empty by default.</summary>
+    public IReadOnlyList<OverdueDossier> OverdueDossiers { get; init; } = [];
+
     /// <summary>
     /// The unit's own appendix indicators (unit inputs, domain.md §4.3), in the order of the input definition;
     /// empty when the report kind defines none. Narrative inputs arrive in <see cref="Sections"/>, keyed by

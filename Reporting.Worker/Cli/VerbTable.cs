@@ -36,6 +36,8 @@ public static class VerbTable
         ("inputs show", "xem nhập liệu của đơn vị"),
         ("tracking", "đơn vị nào đã báo cáo, đơn vị nào trễ hạn"),
         ("keys create", "tạo khóa API (in ra một lần)"),
+        ("keys list", "liệt kê khóa API (mã công khai, đơn vị, vai trò)"),
+        ("keys revoke", "thu hồi một khóa API theo mã công khai"),
         ("certs dev-create", "tạo chứng thư phát triển (CA, hệ thống, người ký)"),
         ("bench", "các phép đo hiệu năng của docs/BENCHMARKS.md"),
     ];

@@ -28,6 +28,24 @@ public static class ErrorCodes
     public const string ImportBadHeader = "IMPORT_BAD_HEADER";
     public const string ImportRejectedRows = "IMPORT_REJECTED_ROWS";
 
+    // Deliver and tracking
+    public const string DeliveryNoRecipients = "DELIVERY_NO_RECIPIENTS";
+    public const string DeliveryNoFiles = "DELIVERY_NO_FILES";
+    public const string DeliveryFileDropFailed = "DELIVERY_FILE_DROP_FAILED";
+    public const string DeliveryNotFound = "DELIVERY_NOT_FOUND";
+    public const string DeliveryVersionMismatch = "DELIVERY_VERSION_MISMATCH";
+    // Pipeline, runs and scheduling (worker)
+    public const string VersionUnknown = "RUN_VERSION_UNKNOWN";
+    public const string RunUnknown = "RUN_UNKNOWN";
+    public const string BadSchedule = "SCHEDULE_INVALID";
+    public const string ArchiveConflict = "ARCHIVE_CONTENT_CONFLICT";
+    public const string RunsIncomplete = "RUN_INCOMPLETE";
+    public const string RunFailed = "RUN_FAILED";
+
+    // Render (templates, Chromium, workbook)
+    public const string RenderDataSourceMissing = "RENDER_DATA_SOURCE_MISSING";
+    public const string RenderUnknownFixture = "RENDER_UNKNOWN_FIXTURE";
+    public const string RenderFailed = "RENDER_FAILED";
     // Unit inputs (narrative sections and indicators a unit writes itself; Reporting.Worker/Inputs)
     public const string InputUnknownField = "INPUT_UNKNOWN_FIELD";
     public const string InputNotInteger = "INPUT_NOT_INTEGER";
@@ -52,4 +70,66 @@ public static class ErrorCodes
     // Extract and model (issue 3)
     public const string ExtractCheckFailed = "EXTRACT_CHECK_FAILED";
     public const string UnitNotInPeriod = "UNIT_NOT_IN_PERIOD";
+    // HTTP API and API keys (issue 8). The HTTP status each code answers with is in docs/API.md.
+    public const string ApiJsonMalformed = "API_JSON_MALFORMED";
+    public const string ApiFieldMissing = "API_FIELD_MISSING";
+    public const string ApiFormatInvalid = "API_FORMAT_INVALID";
+    public const string ApiWindowReversed = "API_WINDOW_REVERSED";
+    public const string ApiWindowTooLong = "API_WINDOW_TOO_LONG";
+    public const string ApiDateInFuture = "API_DATE_IN_FUTURE";
+    public const string ApiFieldUnknown = "API_FIELD_UNKNOWN";
+    public const string ApiPageInvalid = "API_PAGE_INVALID";
+    public const string ApiKeyMissing = "API_KEY_MISSING";
+    public const string ApiKeyUnknown = "API_KEY_UNKNOWN";
+    public const string ApiRoleForbidden = "API_ROLE_FORBIDDEN";
+    public const string ApiOutOfScope = "API_OUT_OF_SCOPE";
+    public const string ApiReportNotFound = "API_REPORT_NOT_FOUND";
+    public const string ApiReportNotReady = "API_REPORT_NOT_READY";
+    public const string ApiFileNotFound = "API_FILE_NOT_FOUND";
+    public const string ApiBodyTooLarge = "API_BODY_TOO_LARGE";
+    public const string ApiRateLimited = "API_RATE_LIMITED";
+    public const string ApiBadRequest = "API_BAD_REQUEST";
+    public const string ApiInternal = "API_INTERNAL";
+    public const string ApiProductionFailed = "API_PRODUCTION_FAILED";
+    public const string KeyRoleInvalid = "KEY_ROLE_INVALID";
+    public const string KeyNotFound = "KEY_NOT_FOUND";
+    public const string ImportStrictRefused = "IMPORT_STRICT_REFUSED";
+
+    // Data in: one code per reason a CSV row is rejected (written to FILE.rejects.csv)
+    public const string RowColumnCount = "ROW_COLUMN_COUNT";
+    public const string RowMissingValue = "ROW_MISSING_VALUE";
+    public const string RowBadDate = "ROW_BAD_DATE";
+    public const string RowBadValue = "ROW_BAD_VALUE";
+    public const string RowBadChannel = "ROW_BAD_CHANNEL";
+    public const string RowBadState = "ROW_BAD_STATE";
+    public const string RowUnknownProcedure = "ROW_UNKNOWN_PROCEDURE";
+    public const string RowUnknownAgency = "ROW_UNKNOWN_AGENCY";
+    public const string RowUnknownField = "ROW_UNKNOWN_FIELD";
+    public const string RowDuplicateCode = "ROW_DUPLICATE_CODE";
+    public const string RowInconsistent = "ROW_INCONSISTENT";
+    public const string RowUnclosedQuote = "ROW_UNCLOSED_QUOTE";
+
+    // Seed
+    public const string SeedNotEmpty = "SEED_NOT_EMPTY";
+    public const string SeedIdentityDrift = "SEED_IDENTITY_DRIFT";
+    // Sign (PAdES signer, verifier, certificates)
+    public const string SignPdfUnreadable = "SIGN_PDF_UNREADABLE";
+    public const string SignCertificateMissing = "SIGN_CERTIFICATE_MISSING";
+    public const string SignContentsTooSmall = "SIGN_CONTENTS_TOO_SMALL";
+    public const string SignTimestampFailed = "SIGN_TIMESTAMP_FAILED";
+    public const string CertsExist = "CERTS_EXIST";
+
+    // Archive (content store, metadata, official imports)
+    public const string ArchiveEntryNotFound = "ARCHIVE_ENTRY_NOT_FOUND";
+    public const string ArchiveContentMissing = "ARCHIVE_CONTENT_MISSING";
+    public const string ArchiveContentTampered = "ARCHIVE_CONTENT_TAMPERED";
+    public const string ArchiveVerifyFailed = "ARCHIVE_VERIFY_FAILED";
+    public const string ArchiveIssuedUnsigned = "ARCHIVE_ISSUED_UNSIGNED";
+    public const string ImportDraftNotFound = "ARCHIVE_IMPORT_DRAFT_NOT_FOUND";
+    public const string ImportNotAwaiting = "ARCHIVE_IMPORT_NOT_AWAITING";
+    public const string ImportUnsigned = "ARCHIVE_IMPORT_UNSIGNED";
+    public const string ImportSignatureInvalid = "ARCHIVE_IMPORT_SIGNATURE_INVALID";
+    public const string ImportAlteredAfterSigning = "ARCHIVE_IMPORT_ALTERED";
+    public const string ImportForeignDocument = "ARCHIVE_IMPORT_FOREIGN";
+    public const string ImportUntrusted = "ARCHIVE_IMPORT_UNTRUSTED";
 }

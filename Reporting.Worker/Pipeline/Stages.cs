@@ -14,6 +14,11 @@ public interface IReportSigner
 public interface IReportArchive
 {
     Task<ArchivedFile> StoreAsync(ReportVersion version, ArchiveRole role, byte[] content, CancellationToken cancellationToken);
+
+    /// <summary>The stored content of a role of a version, or null when not stored (the pipeline reads the
+    /// workbook back when it resumes an official version after its signed PDF is imported).</summary>
+    Task<byte[]?> ReadAsync(ReportVersion version, ArchiveRole role, CancellationToken cancellationToken) =>
+        Task.FromResult<byte[]?>(null);
 }
 
 public enum ArchiveRole

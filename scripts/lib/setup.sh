@@ -14,10 +14,11 @@ export REPORTING_CHROMIUM="${REPORTING_CHROMIUM:-/usr/bin/chromium}"
 #   fonts-liberation2      Liberation Serif: Times New Roman metrics, Vietnamese glyphs, embeddable
 #   poppler-utils          pdftotext, pdffonts, pdfsig, pdftoppm (tests and samples)
 #   qpdf                   PDF structure checks in tests
+#   libnss3-tools          certutil: an NSS database trusting the dev CA, so pdfsig can say "Certificate is Trusted"
 #   python3-aiosmtpd       a real SMTP server on loopback for delivery tests
 #   libreoffice-calc-nogui opens our XLSX in tests (csv conversion) and the clerk's-route benchmark
 #   libreoffice-writer-nogui
-REPORTING_APT_PACKAGES=(postgresql chromium fonts-liberation2 poppler-utils qpdf python3-aiosmtpd
+REPORTING_APT_PACKAGES=(postgresql chromium fonts-liberation2 poppler-utils qpdf libnss3-tools python3-aiosmtpd
   libreoffice-calc-nogui libreoffice-writer-nogui)
 
 ensure_packages() {

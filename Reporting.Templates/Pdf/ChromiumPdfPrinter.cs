@@ -1,0 +1,160 @@
+using Microsoft.Playwright;
+
+namespace Reporting.Templates.Pdf;
+
+/// <summary>
+/// HTML → PDF with the system Chromium through Playwright: one browser and one shared context per process, a new
+/// page per document, at most <see cref="ChromiumOptions.MaxConcurrency"/> pages at once; a browser that died is
+/// relaunched on the next document; a document that hangs is cancelled after <see cref="ChromiumOptions.RenderTimeout"/>.
+/// Page size and margins come from the stylesheet's @page rules (preferCSSPageSize), page numbers from its
+/// margin boxes.
+/// </summary>
+public sealed class ChromiumPdfPrinter : IAsyncDisposable
+{
+    private readonly ChromiumOptions _options;
+    private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _launch = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private IBrowserContext? _context;
+    private bool _disposed;
+
+    public ChromiumPdfPrinter(ChromiumOptions? options = null)
+    {
+        _options = options ?? new ChromiumOptions();
+        _slots = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+    }
+
+    /// <summary>How many times a browser was launched (1 unless it died).</summary>
+    public int Launches { get; private set; }
+
+    public async Task<byte[]> PrintAsync(string html, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RenderTimeout);
+        var ct = timeout.Token;
+        await _slots.WaitAsync(ct);
+        try
+        {
+            var context = await ContextAsync(ct);
+            var page = await context.NewPageAsync().WaitAsync(ct);
+            try
+            {
+                var ms = (float)_options.RenderTimeout.TotalMilliseconds;
+                page.SetDefaultTimeout(ms);
+                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(ct);
+                await page.EvaluateAsync("() => document.fonts.ready").WaitAsync(ct);
+                return await page.PdfAsync(new PagePdfOptions
+                {
+                    PreferCSSPageSize = true,
+                    PrintBackground = true,
+                    DisplayHeaderFooter = false,
+                    Tagged = false,
+                    Outline = false,
+                }).WaitAsync(ct);
+            }
+            finally
+            {
+                // A cancelled page is closed so that a hung render does not hold the browser.
+                try
+                {
+                    await page.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+                }
+                catch (Exception e) when (e is PlaywrightException or TimeoutException)
+                {
+                    // The browser died underneath; the next document relaunches it.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"In PDF quá thời gian cho phép ({_options.RenderTimeout.TotalSeconds:0} giây).");
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task<IBrowserContext> ContextAsync(CancellationToken ct)
+    {
+        if (_context is not null && _browser is { IsConnected: true })
+        {
+            return _context;
+        }
+
+        await _launch.WaitAsync(ct);
+        try
+        {
+            if (_context is not null && _browser is { IsConnected: true })
+            {
+                return _context;
+            }
+
+            if (!File.Exists(_options.ExecutablePath))
+            {
+                throw new FileNotFoundException($"Không tìm thấy Chromium tại {_options.ExecutablePath} (đặt biến REPORTING_CHROMIUM).", _options.ExecutablePath);
+            }
+
+            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            await DropBrowserAsync();
+            _playwright ??= await Playwright.CreateAsync().WaitAsync(ct);
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = _options.ExecutablePath,
+                Headless = true,
+                Args = ChromiumOptions.Arguments,
+                ChromiumSandbox = false,
+            }).WaitAsync(ct);
+            _context = await _browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = true, Offline = true }).WaitAsync(ct);
+            Launches++;
+            return _context;
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    /// <summary>Test seam: kills the browser as a crash would.</summary>
+    public async Task CrashBrowserForTestAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+    }
+
+    private async Task DropBrowserAsync()
+    {
+        var browser = _browser;
+        _context = null;
+        _browser = null;
+        if (browser is not null)
+        {
+            try
+            {
+                await browser.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await DropBrowserAsync();
+        _playwright?.Dispose();
+        _slots.Dispose();
+        _launch.Dispose();
+    }
+}

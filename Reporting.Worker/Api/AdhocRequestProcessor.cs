@@ -1,0 +1,238 @@
+using System.Threading.Channels;
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Reporting.Templates.Model;
+using Reporting.Worker.Calendar;
+using Reporting.Worker.Database;
+using Reporting.Worker.Diagnostics;
+using Reporting.Worker.Pipeline;
+
+namespace Reporting.Worker.Api;
+
+/// <summary>Wakes the processor when a request is queued, so it need not wait for the next poll.</summary>
+public sealed class AdhocQueueSignal
+{
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Notify() => _channel.Writer.TryWrite(true);
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        try
+        {
+            await _channel.Reader.ReadAsync(timer.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // the poll interval passed: look at the queue anyway (another process may have queued)
+        }
+    }
+}
+
+/// <summary>
+/// Works the ad hoc request queue (table adhoc_request): claims one request at a time with
+/// <c>for update skip locked</c> and a lease, so several processes may run it and a request whose worker died is
+/// taken over after the lease. For each: fingerprint → reuse an identical report, or produce → store → done.
+/// At-least-once: a retried request finds the product its predecessor stored and reuses it.
+/// </summary>
+public sealed class AdhocRequestProcessor(
+    Warehouse warehouse,
+    IAdhocReportProducer producer,
+    AdhocQueueSignal signal,
+    IOptions<ApiOptions> options,
+    ILogger<AdhocRequestProcessor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool worked;
+            try
+            {
+                worked = await ProcessOneAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Hàng đợi báo cáo: lỗi khi lấy yêu cầu; thử lại sau {Interval}.", interval);
+                worked = false;
+            }
+
+            if (!worked)
+            {
+                await signal.WaitAsync(interval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Processes one queued request; false when the queue was empty.</summary>
+    public async Task<bool> ProcessOneAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        ClaimedRow? claimed;
+        await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(Command("request_exhausted", new { max_attempts = o.MaxAttempts }, cancellationToken));
+            claimed = await connection.QuerySingleOrDefaultAsync<ClaimedRow>(Command("request_claim",
+                new { lease_seconds = o.LeaseSeconds, max_attempts = o.MaxAttempts }, cancellationToken));
+        }
+
+        if (claimed is null)
+        {
+            return false;
+        }
+
+        // Claimed: the lease is ours until it runs out; a crash from here on means another worker redoes it all.
+        try
+        {
+            await AnswerAsync(claimed, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand the request back to the queue now rather than after the lease.
+            await using var connection = await warehouse.OpenConnectionAsync(CancellationToken.None);
+            await connection.ExecuteAsync(Command("request_release", new { id = claimed.Id }, CancellationToken.None));
+            throw;
+        }
+        catch (ReportingException ex)
+        {
+            await FailAsync(claimed.Id, ex.Code, ex.Message, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Tạo báo cáo cho yêu cầu {RequestId} thất bại.", claimed.Id);
+            await FailAsync(claimed.Id, ErrorCodes.ApiProductionFailed, "Tạo báo cáo thất bại do lỗi hệ thống; xin thử lại hoặc báo quản trị.", cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task AnswerAsync(ClaimedRow claimed, CancellationToken cancellationToken)
+    {
+        var request = claimed.ToRequest();
+        var progress = new DatabaseProgress(warehouse, options.Value.LeaseSeconds, claimed.Id);
+        await progress.ReportAsync(5, "tính dấu vân tay dữ liệu", cancellationToken);
+        var fingerprint = await producer.FingerprintAsync(request, cancellationToken);
+
+        await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
+        {
+            var existing = await connection.QuerySingleOrDefaultAsync<long?>(Command("product_find",
+                new { request_hash = claimed.RequestHash, fingerprint }, cancellationToken));
+            if (existing is { } productId)
+            {
+                // Same parameters, same data: the report already made answers; nothing is rendered.
+                await connection.ExecuteAsync(Command("request_done", new { id = claimed.Id, product_id = productId, reused = true }, cancellationToken));
+                return;
+            }
+        }
+
+        var produced = await producer.ProduceAsync(request, progress, cancellationToken);
+        foreach (var format in request.Formats)
+        {
+            if (!produced.Files.Any(f => f.Format == format))
+            {
+                throw new ReportingException(ErrorCodes.ApiProductionFailed, $"Bộ tạo báo cáo không trả về tệp {format}.");
+            }
+        }
+
+        await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
+        await using (var tx = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            var product = await connection.QuerySingleAsync<ProductRow>(new CommandDefinition(SqlFiles.Get("queries/api/product_insert"), new
+            {
+                request_hash = claimed.RequestHash,
+                fingerprint = produced.Fingerprint,
+                report_version_id = produced.ReportVersionId,
+                producer = producer.Name,
+            }, tx, cancellationToken: cancellationToken));
+            if (product.Created)
+            {
+                foreach (var file in produced.Files)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(SqlFiles.Get("queries/api/file_insert"), new
+                    {
+                        product_id = product.Id,
+                        format = file.Format,
+                        file_name = file.FileName,
+                        content_type = file.ContentType,
+                        content = file.Content,
+                        archive_entry_id = file.ArchiveEntryId,
+                        sha256 = file.Sha256,
+                        size = file.Size,
+                    }, tx, cancellationToken: cancellationToken));
+                }
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(SqlFiles.Get("queries/api/request_done"),
+                new { id = claimed.Id, product_id = product.Id, reused = !product.Created }, tx, cancellationToken: cancellationToken));
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        // Done: files and the answer are one transaction; a retry after this point finds the request done.
+    }
+
+    private async Task FailAsync(Guid id, string code, string message, CancellationToken cancellationToken)
+    {
+        await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(Command("request_failed", new { id, error_code = code, error_message = message }, cancellationToken));
+    }
+
+    private static CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>
+        new(SqlFiles.Get($"queries/api/{name}"), parameters, cancellationToken: cancellationToken);
+
+    private sealed class DatabaseProgress(Warehouse warehouse, int leaseSeconds, Guid id) : IAdhocProgress
+    {
+        public async Task ReportAsync(int percent, string stage, CancellationToken cancellationToken)
+        {
+            await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(Command("request_progress", new
+            {
+                id,
+                progress = (short)Math.Clamp(percent, 0, 99),
+                stage,
+                lease_seconds = leaseSeconds,
+            }, cancellationToken));
+        }
+    }
+
+    private sealed class ProductRow
+    {
+        public long Id { get; init; }
+
+        public bool Created { get; init; }
+    }
+
+    private sealed class ClaimedRow
+    {
+        public Guid Id { get; init; }
+
+        public string UnitCode { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string PeriodCode { get; init; } = "";
+
+        public DateTime DateFrom { get; init; }
+
+        public DateTime DateTo { get; init; }
+
+        public string[]? FieldCodes { get; init; }
+
+        public string[] Formats { get; init; } = [];
+
+        public string RequestHash { get; init; } = "";
+
+        public int UnitId { get; init; }
+
+        public AdhocReportRequest ToRequest()
+        {
+            ReportKind kind = Period.ParseKind(Kind);
+            return new AdhocReportRequest(Id, new ReportKey(kind, PeriodCode, UnitCode), UnitId,
+                DateOnly.FromDateTime(DateFrom), DateOnly.FromDateTime(DateTo), FieldCodes, Formats);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Reporting.Worker.Api;
+
+/// <summary>The HTTP API's settings, section "Api" (REPORTING_Api__MaxWindowDays=...); validated at start.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Longest data window an ad hoc request may ask for, in days (both ends included).</summary>
+    [Range(1, 3660)]
+    public int MaxWindowDays { get; set; } = 366;
+
+    /// <summary>Largest request body accepted (bytes); beyond it the answer is 413.</summary>
+    [Range(256, 1_048_576)]
+    public int MaxBodyBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Requests per key per minute; beyond it the answer is 429.</summary>
+    [Range(1, 100_000)]
+    public int RequestsPerMinute { get; set; } = 120;
+
+    /// <summary>How often the queue is looked at when nothing woke the processor.</summary>
+    [Range(50, 600_000)]
+    public int PollIntervalMilliseconds { get; set; } = 2000;
+
+    /// <summary>How long a claimed request stays claimed without progress before another worker takes it over.</summary>
+    [Range(5, 86_400)]
+    public int LeaseSeconds { get; set; } = 600;
+
+    /// <summary>Claims of one request before it is failed for good (a worker that keeps dying on it).</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Pause between the stand-in producer's steps (0 in production; lets a demo show progress).</summary>
+    [Range(0, 60_000)]
+    public int StandInStepDelayMilliseconds { get; set; }
+
+    /// <summary>Whether the background processor runs in this process.</summary>
+    public bool ProcessQueue { get; set; } = true;
+}

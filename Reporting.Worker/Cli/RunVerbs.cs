@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Worker.Database;
+using Reporting.Worker.Diagnostics;
+using Reporting.Worker.Pipeline;
+
+namespace Reporting.Worker.Cli;
+
+public sealed class RunVerb : IVerb
+{
+    public string Name => "run";
+
+    public string Summary => "chạy toàn bộ quy trình một kỳ báo cáo";
+
+    public string Help => """
+        run --kind K --period P [--unit U] [--as-of YYYY-MM-DD]
+          Chạy đồng bộ, không cần máy chủ, cùng quy trình với Hangfire: trích số liệu → cấp số → kết xuất → ký
+          (chính sách system) hoặc dừng chờ ký (official) → lưu trữ → gửi. Không có --unit: mọi đơn vị rồi báo
+          cáo tổng hợp (unit 'province'). Chạy lại cùng kỳ tiếp tục chu kỳ đó; số liệu không đổi thì không tạo
+          phiên bản mới. --as-of: số liệu tính đến hết ngày đó (giờ Việt Nam).
+          Chính sách ký: Signing:Policy (REPORTING_Signing__Policy=system) hoặc Signing:Policies:<kind>.
+        """;
+
+    public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
+    {
+        args.EnsureOnly("kind", "period", "unit", "as-of");
+        var kind = args.Require("kind");
+        var period = args.Require("period");
+        DateTimeOffset? asOf = null;
+        if (args.Get("as-of") is { } text)
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                throw new ReportingException(ErrorCodes.BadArguments, $"--as-of phải có dạng YYYY-MM-DD, nhận được '{text}'.");
+            }
+
+            asOf = Calendar.CivilTime.StartOf(day.AddDays(1));
+        }
+
+        var warehouse = await context.WarehouseAsync(cancellationToken);
+        await using var services = StageServices.BuildPipeline(context.Configuration, context.Settings, warehouse);
+        var runner = services.GetRequiredService<CycleRunner>();
+        var watch = Stopwatch.StartNew();
+        var (cycle, outcomes) = await runner.RunAsync(kind, period, args.Get("unit"), asOf,
+            o => context.Out.WriteLine(Describe(o)), cancellationToken);
+        watch.Stop();
+        var failed = outcomes.Count(o => o.State == "failed");
+        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Chu kỳ {cycle.Id} ({kind} {period}): {outcomes.Count} báo cáo, {failed} lỗi, {watch.Elapsed.TotalSeconds:0.0} s. Kết quả: {Path.Combine(context.Settings.OutputDirectory, period)}/<đơn vị>/"));
+        if (failed > 0)
+        {
+            throw new ReportingException(ErrorCodes.RunsIncomplete, $"{failed} báo cáo lỗi; xem 'runs show {cycle.Id}'.");
+        }
+
+        return 0;
+    }
+
+    private static string Describe(RunOutcome o) => o.Version is { } v
+        ? $"  {o.UnitCode,-16} {o.State,-20} Số: {v.DocumentNumberText} v{v.Version}"
+        : $"  {o.UnitCode,-16} {o.State,-20} {o.Reason}";
+}
+
+public sealed class RunsListVerb : IVerb
+{
+    public string Name => "runs list";
+
+    public string Summary => "lịch sử các lần chạy";
+
+    public string Help => "runs list [--period P]\n  Các chu kỳ báo cáo (mới nhất trước) với số báo cáo xong, lỗi, chờ ký.";
+
+    public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
+    {
+        args.EnsureOnly("period");
+        var warehouse = await context.WarehouseAsync(cancellationToken);
+        await using var c = await warehouse.OpenConnectionAsync(cancellationToken);
+        var rows = await c.QueryAsync<CycleLine>(new CommandDefinition(SqlFiles.Get("queries/runs_list"), new { period = args.Get("period") }, cancellationToken: cancellationToken));
+        await context.Out.WriteLineAsync("id    loại         kỳ           trạng thái  xong/tổng  lỗi  chờ ký  bắt đầu");
+        foreach (var r in rows)
+        {
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Id,-5} {r.Kind,-12} {r.Period,-12} {r.State,-11} {r.Done,4}/{r.Total,-4}  {r.Failed,3}  {r.Awaiting,6}  {Calendar.CivilTime.ToLocal(r.StartedAt):yyyy-MM-dd HH:mm:ss}"));
+        }
+
+        return 0;
+    }
+
+    private sealed record CycleLine(long Id, string Kind, string Period, string State, string Trigger, DateTime StartedAt, DateTime? FinishedAt, long Total, long Done, long Failed, long Awaiting);
+}
+
+public sealed class RunsShowVerb : IVerb
+{
+    public string Name => "runs show";
+
+    public string Summary => "chi tiết một lần chạy";
+
+    public string Help => "runs show ID\n  Từng đơn vị của chu kỳ ID: trạng thái, lý do lỗi, số lần thử, thời gian, số văn bản.";
+
+    public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
+    {
+        args.EnsureOnly();
+        if (args.Positionals.Count != 1 || !long.TryParse(args.Positionals[0], CultureInfo.InvariantCulture, out var id))
+        {
+            throw new ReportingException(ErrorCodes.BadArguments, "Cần đúng một mã chu kỳ: runs show ID.");
+        }
+
+        var warehouse = await context.WarehouseAsync(cancellationToken);
+        await using var c = await warehouse.OpenConnectionAsync(cancellationToken);
+        var rows = (await c.QueryAsync<RunLine>(new CommandDefinition(SqlFiles.Get("queries/runs_show"), new { cycle_id = id }, cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
+        {
+            throw new ReportingException(ErrorCodes.RunUnknown, $"Không có chu kỳ {id} (xem 'runs list').");
+        }
+
+        await context.Out.WriteLineAsync("đơn vị           trạng thái          lần  số văn bản     thời gian   lý do");
+        foreach (var r in rows)
+        {
+            var number = r.DocumentNumber is int n ? $"{n:00}/{r.DocumentSymbol} v{r.Version}" : "-";
+            var took = r.StartedAt is { } s && r.FinishedAt is { } f ? string.Create(CultureInfo.InvariantCulture, $"{(f - s).TotalSeconds:0.0} s") : "-";
+            await context.Out.WriteLineAsync($"{r.UnitCode,-16} {r.State,-19} {r.Attempts,3}  {number,-14} {took,-10}  {r.Reason}");
+        }
+
+        return 0;
+    }
+
+    private sealed record RunLine(string UnitCode, string State, string? Reason, int Attempts, DateTime? StartedAt, DateTime? FinishedAt, int? Version, int? DocumentNumber, string? DocumentSymbol, string? VersionState);
+}

@@ -1,0 +1,65 @@
+using Reporting.Worker.Calendar;
+using Reporting.Worker.Diagnostics;
+
+namespace Reporting.Worker.Pipeline;
+
+/// <summary>One unit run's outcome in a synchronous cycle.</summary>
+public sealed record RunOutcome(string UnitCode, string State, ReportVersion? Version, string? Reason);
+
+/// <summary>
+/// A cycle driven in-process (the <c>run</c> verb): record the occurrence once, make one run per unit, run each
+/// through the same <see cref="ReportPipeline"/> the Hangfire jobs call, then the consolidated report, then close
+/// the cycle. Running it again continues the same cycle; unchanged reports are reused, not issued again.
+/// A permanent failure of one unit is recorded and the others go on.
+/// </summary>
+public sealed class CycleRunner(RunStore store, ReportPipeline pipeline)
+{
+    public async Task<(CycleRow Cycle, IReadOnlyList<RunOutcome> Outcomes)> RunAsync(
+        string kind, string periodCode, string? unit, DateTimeOffset? asOf, Action<RunOutcome>? progress, CancellationToken ct)
+    {
+        var reportKind = Period.ParseKind(kind);
+        var period = Period.Parse(reportKind, periodCode);
+        var cycle = await store.OpenCycleAsync(kind, period.Code, "cli", ct);
+        var runs = await store.EnsureRunsAsync(cycle.Id, period, ct);
+        var selected = unit is null ? runs : runs.Where(r => r.UnitCode == unit).ToList();
+        if (selected.Count == 0)
+        {
+            throw new ReportingException(ErrorCodes.UnknownUnit, $"Đơn vị '{unit}' không có trong kỳ {period.Code}.");
+        }
+
+        var outcomes = new List<RunOutcome>();
+        foreach (var run in selected.Where(r => r.UnitCode != ReportKey.Province))
+        {
+            outcomes.Add(await RunOneAsync(run, reportKind, period.Code, asOf, progress, ct));
+        }
+
+        if (selected.Any(r => r.UnitCode == ReportKey.Province))
+        {
+            // In-process, the consolidation runs after the loop; claiming it keeps the database fact the same as
+            // under Hangfire (claimed once), while the run itself is idempotent if it was claimed before.
+            await store.ClaimConsolidationAsync(cycle.Id, ct);
+            var province = selected.First(r => r.UnitCode == ReportKey.Province);
+            outcomes.Add(await RunOneAsync(province, reportKind, period.Code, asOf, progress, ct));
+            await store.FinishCycleAsync(cycle.Id, ct);
+        }
+
+        return (cycle, outcomes);
+    }
+
+    private async Task<RunOutcome> RunOneAsync(RunRow run, Templates.Model.ReportKind kind, string period, DateTimeOffset? asOf, Action<RunOutcome>? progress, CancellationToken ct)
+    {
+        RunOutcome outcome;
+        try
+        {
+            var result = await pipeline.RunAsync(new ReportRequest(new ReportKey(kind, period, run.UnitCode), asOf), run.Id, ct);
+            outcome = new RunOutcome(run.UnitCode, result.State, result.Version, null);
+        }
+        catch (ReportingException ex)
+        {
+            outcome = new RunOutcome(run.UnitCode, "failed", null, ReportPipeline.Reason(ex));
+        }
+
+        progress?.Invoke(outcome);
+        return outcome;
+    }
+}

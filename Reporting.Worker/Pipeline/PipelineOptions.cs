@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Reporting.Templates.Model;
+using Reporting.Worker.Calendar;
+using Reporting.Worker.Diagnostics;
+
+namespace Reporting.Worker.Pipeline;
+
+/// <summary>
+/// How the pipeline issues reports, from configuration:
+/// <c>Signing:Policy</c> overrides the default for every kind (demo and tests set <c>system</c>);
+/// <c>Signing:Policies:&lt;kind&gt;</c> sets one kind. Without either: official for the periodic CCHC reports
+/// (unit and consolidated), system for ad hoc ones (product decision 7).
+/// <c>Pipeline:ConsolidatedIssuer</c> is the register (issuer code) that numbers the consolidated report.
+/// </summary>
+public sealed record PipelineOptions(IReadOnlyDictionary<ReportKind, SigningPolicy> Policies, string ConsolidatedIssuer)
+{
+    public SigningPolicy PolicyFor(ReportKind kind) => Policies[kind];
+
+    public static PipelineOptions From(IConfiguration configuration)
+    {
+        var all = configuration["Signing:Policy"];
+        var policies = new Dictionary<ReportKind, SigningPolicy>();
+        foreach (var kind in Enum.GetValues<ReportKind>())
+        {
+            var text = configuration[$"Signing:Policies:{Period.KindName(kind)}"] ?? all;
+            policies[kind] = text is null
+                ? (kind == ReportKind.Adhoc ? SigningPolicy.System : SigningPolicy.Official)
+                : ParsePolicy(text);
+        }
+
+        return new PipelineOptions(policies, configuration["Pipeline:ConsolidatedIssuer"] ?? "SNV");
+    }
+
+    private static SigningPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "official" => SigningPolicy.Official,
+        "system" => SigningPolicy.System,
+        _ => throw new ReportingException(ErrorCodes.BadConfiguration, $"Chính sách ký '{text}' không hợp lệ; dùng official hoặc system."),
+    };
+}

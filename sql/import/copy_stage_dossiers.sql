@@ -1,0 +1,1 @@
+copy stage_dossiers (code, procedure_code, receiving_agency_code, deciding_agency_code, channel, received_at, due_at, finished_at, returned_at, ended_at, state, has_fee, paid_online, result_digitised, reused_digitised, rating, updated_at) from stdin (format binary)

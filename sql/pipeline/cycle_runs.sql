@@ -1,0 +1,6 @@
+-- The runs of a cycle in unit order, the consolidated one ('province') last. @cycle_id
+select r.id, r.cycle_id as CycleId, c.kind, c.period, r.unit_code as UnitCode, r.state, r.reason, r.attempts,
+       r.version_id as VersionId, r.job_id as JobId
+from report_run r join report_cycle c on c.id = r.cycle_id
+where r.cycle_id = @cycle_id
+order by (r.unit_code = 'province'), r.unit_code

@@ -1,0 +1,4 @@
+-- archive: one entry by id. @id
+select *
+from archive_entry
+where id = @id
