@@ -1,6 +1,10 @@
 namespace Reporting.Templates.Model;
 
-/// <summary>Online services, payment and digitisation (domain.md §4.3, Decision 766 blocks 3 and 4).</summary>
+/// <summary>
+/// Online services, payment and digitisation (domain.md §4.3, Decision 766 blocks 3 and 4), and two process notes
+/// beside the TTHC form: dossiers in progress at the window's end awaiting a supplement from the applicant, and
+/// apology slips ("Phiếu xin lỗi và hẹn lại ngày trả kết quả") issued in the window.
+/// </summary>
 public sealed record ServiceFigures(
     int ProceduresFullOnline,
     int ProceduresPartialOnline,
@@ -8,7 +12,9 @@ public sealed record ServiceFigures(
     Rate OnlineShare,
     Rate OnlinePayment,
     Rate DigitisedResults,
-    Rate Decision766OnTime);
+    Rate Decision766OnTime,
+    long AwaitingSupplement = 0,
+    long ApologiesIssued = 0);
 
 /// <summary>Feedback and petitions (phản ánh, kiến nghị) in the period.</summary>
 public sealed record FeedbackFigures(long Received, long Handled, long HandledOnTime, long Pending)

@@ -67,6 +67,9 @@ public static class ErrorCodes
     public const string InputDraftBlocked = "INPUT_DRAFT_BLOCKED";
     public const string InputDuplicateField = "INPUT_DUPLICATE_FIELD";
 
+    // Extract and model (issue 3)
+    public const string ExtractCheckFailed = "EXTRACT_CHECK_FAILED";
+    public const string UnitNotInPeriod = "UNIT_NOT_IN_PERIOD";
     // HTTP API and API keys (issue 8). The HTTP status each code answers with is in docs/API.md.
     public const string ApiJsonMalformed = "API_JSON_MALFORMED";
     public const string ApiFieldMissing = "API_FIELD_MISSING";
