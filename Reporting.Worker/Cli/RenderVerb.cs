@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Reporting.Templates.Model;
 using Reporting.Templates.Pdf;
 using Reporting.Templates.Rendering;
@@ -44,8 +45,9 @@ public sealed class RenderVerb : IVerb
         {
             var kind = Calendar.Period.ParseKind(args.Require("kind"));
             var key = new ReportKey(kind, args.Require("period"), args.Require("unit"));
-            var source = await DataSourceAsync(context, cancellationToken);
-            model = (await source.LoadAsync(new ReportRequest(key), cancellationToken)).Model;
+            var warehouse = await context.WarehouseAsync(cancellationToken);
+            await using var services = StageServices.BuildPipeline(context.Configuration, context.Settings, warehouse);
+            model = (await services.GetRequiredService<IReportDataSource>().LoadAsync(new ReportRequest(key), cancellationToken)).Model;
         }
 
         Directory.CreateDirectory(outDir);
@@ -68,42 +70,5 @@ public sealed class RenderVerb : IVerb
         await context.Out.WriteLineAsync(pdf);
         await context.Out.WriteLineAsync(xlsx);
         return 0;
-    }
-
-    /// <summary>
-    /// The extract stage's <see cref="IReportDataSource"/>, found by reflection so that this verb works before and
-    /// after that stage is merged. Its constructor may take the warehouse, the settings or the verb context.
-    /// </summary>
-    private static async Task<IReportDataSource> DataSourceAsync(VerbContext context, CancellationToken cancellationToken)
-    {
-        var type = typeof(RenderVerb).Assembly.GetTypes()
-            .FirstOrDefault(t => t is { IsClass: true, IsAbstract: false } && typeof(IReportDataSource).IsAssignableFrom(t))
-            ?? throw new ReportingException(ErrorCodes.RenderDataSourceMissing,
-                "Chưa có giai đoạn trích xuất số liệu (IReportDataSource) trong bản này; dùng --fixture để dựng báo cáo mẫu.");
-        foreach (var ctor in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))
-        {
-            var values = new List<object>();
-            foreach (var p in ctor.GetParameters())
-            {
-                object? v = p.ParameterType == typeof(VerbContext) ? context
-                    : p.ParameterType == typeof(ReportingSettings) ? context.Settings
-                    : p.ParameterType == typeof(Database.Warehouse) ? await context.WarehouseAsync(cancellationToken)
-                    : null;
-                if (v is null)
-                {
-                    break;
-                }
-
-                values.Add(v);
-            }
-
-            if (values.Count == ctor.GetParameters().Length)
-            {
-                return (IReportDataSource)ctor.Invoke([.. values]);
-            }
-        }
-
-        throw new ReportingException(ErrorCodes.RenderDataSourceMissing,
-            $"Không tạo được {type.Name}: hàm dựng cần tham số ngoài Warehouse, ReportingSettings, VerbContext.");
     }
 }

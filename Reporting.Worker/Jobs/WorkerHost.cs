@@ -32,6 +32,7 @@ public static class WorkerHost
         if (!StageServices.UseStandIns(configuration))
         {
             builder.Services.AddSingleton<Api.ITrackingSource, Tracking.ApiTrackingSource>();
+            builder.Services.AddSingleton<IAdhocReportProducer, PipelineReportProducer>();
         }
 
         builder.Services.AddReportingApi(configuration);

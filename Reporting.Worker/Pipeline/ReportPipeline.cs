@@ -22,7 +22,8 @@ public sealed class ReportPipeline(
     IReportArchive archive,
     IReportDelivery delivery,
     PipelineOptions options,
-    TimeProvider clock)
+    TimeProvider clock,
+    Inputs.InputsGate? inputsGate = null)
 {
     public async Task<PipelineResult> RunAsync(ReportRequest request, long? runId, CancellationToken ct)
     {
@@ -44,6 +45,13 @@ public sealed class ReportPipeline(
             // CHECKPOINT 1: the version and its number exist; every retry from here resumes this version with
             // this number (even with new data, while it is unissued), so a crash leaves no gap.
             var policy = options.PolicyFor(key.Kind);
+            if (policy == SigningPolicy.Official && inputsGate is not null)
+            {
+                // A draft goes to the signer only with the unit's required inputs present (configurable to warn):
+                // refused before a number is taken, so a blocked report burns no number.
+                await inputsGate.EnsureAsync(key, policy, ct);
+            }
+
             var issuer = key.UnitCode == ReportKey.Province ? options.ConsolidatedIssuer : key.UnitCode;
             var row = await store.ObtainVersionAsync(key, data.Model.TemplateVersion, data.Fingerprint, issuer,
                 "BC-" + data.Model.Header.Issuer.Symbol, CivilTime.DateOf(clock.GetUtcNow()), policy, ct);
@@ -133,7 +141,14 @@ public sealed class ReportPipeline(
     private async Task<PipelineResult> DeliverAndIssueAsync(ReportVersion version, byte[] pdf, byte[]? xlsx, long? runId, CancellationToken ct)
     {
         // Deliver: the delivery ledger sends each (version, recipient, channel) once; a retry sends only what
-        // is not yet sent.
+        // is not yet sent. Ad hoc reports are not sent anywhere: the department that asked downloads them.
+        if (version.Key.Kind == ReportKind.Adhoc)
+        {
+            await store.IssueAsync(version.Id, ct);
+            await store.StepAsync(runId, "done", version.Id, ct: ct);
+            return new PipelineResult(version, "issued");
+        }
+
         await store.StepAsync(runId, "delivering", ct: ct);
         var files = new List<DeliveredFile> { new($"{version.FileStem}.pdf", "application/pdf", pdf) };
         if (xlsx is not null)

@@ -4,6 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reporting.Templates.Pdf;
 using Reporting.Templates.Rendering;
 using Reporting.Worker.Archive;
+using Reporting.Worker.Calendar;
+using Reporting.Worker.Extract;
+using Reporting.Worker.Inputs;
+using Reporting.Worker.Model;
 using Reporting.Worker.Cli;
 using Reporting.Worker.Database;
 using Reporting.Worker.Deliver;
@@ -30,6 +34,14 @@ public static class StageServices
         }
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // Extract and model: the warehouse figures and the unit's own inputs; the gate that keeps an official
+        // draft from going out for signature while required inputs are missing (Inputs:OfficialWhenMissing).
+        services.TryAddSingleton(_ => new UnitInputStore(warehouse.DataSource));
+        services.TryAddSingleton<IReportDataSource>(s => new ReportDataWithInputs(
+            new WarehouseReportDataSource(warehouse.DataSource, CalendarOptions.From(configuration), configuration, s.GetRequiredService<TimeProvider>()),
+            s.GetRequiredService<UnitInputStore>()));
+        services.TryAddSingleton(_ => new InputsGate(new InputReadinessService(warehouse.DataSource), InputOptions.From(configuration)));
 
         // Render: one Chromium for the process (a new page per document, two at a time), the official templates.
         services.TryAddSingleton(_ => new ChromiumPdfPrinter());
