@@ -37,7 +37,7 @@ public sealed class EndToEndCycleTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TestPostgres.CreateDatabaseAsync();
-        await new ProvinceSeeder(_db.DataSource).SeedAsync(new SeedOptions(20_000, 20261205, 2025, SeedNow, IfEmpty: false), CancellationToken.None);
+        await new ProvinceSeeder(_db.DataSource).SeedAsync(new SeedOptions(20_000, 20261205, 2026, SeedNow, IfEmpty: false), CancellationToken.None);
         _smtp = await TestSmtpServer.StartAsync();
         _work = Directory.CreateTempSubdirectory("reporting-e2e-").FullName;
     }
