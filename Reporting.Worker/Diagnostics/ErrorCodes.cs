@@ -132,4 +132,7 @@ public static class ErrorCodes
     public const string ImportAlteredAfterSigning = "ARCHIVE_IMPORT_ALTERED";
     public const string ImportForeignDocument = "ARCHIVE_IMPORT_FOREIGN";
     public const string ImportUntrusted = "ARCHIVE_IMPORT_UNTRUSTED";
+
+    // API archive search and download (wave 2, tracking2)
+    public const string ApiArchiveStateInvalid = "API_ARCHIVE_STATE_INVALID";
 }
