@@ -21,6 +21,12 @@ namespace Reporting.Worker.Api;
 /// GET  /api/archive              archive search ?period=&amp;unit=&amp;kind=&amp;state=   [archivist, admin]
 /// GET  /api/archive/{id}/file    download an archive entry's file (audited with its id)   [archivist, admin]
 /// GET  /api/tracking             who reported ?period=                  [home-affairs, admin]
+/// GET  /api/inputs/definition   the unit inputs' fields ?kind=         [every role]
+/// GET  /api/inputs/{unit}/{kind}/{period}              values + missing required   [department (own scope), home-affairs, archivist, admin]
+/// PUT  /api/inputs/{unit}/{kind}/{period}              save a JSON map field → value  [department (own scope), home-affairs, admin]
+/// POST /api/inputs/{unit}/{kind}/{period}/copy-forward fill empty fields from the previous period  [same as PUT]
+/// GET  /api/inputs/{unit}/{kind}/{period}/workbook     download the input workbook  [same as GET]
+/// POST /api/inputs/{unit}/{kind}/{period}/workbook     upload it filled (raw or multipart)  [same as PUT]
 /// GET  /api/openapi.json         this API described (no key)
 /// GET  /  /app  /app/{asset}     the web page (no key; see WebPage.cs)
 /// </code>
@@ -41,6 +47,12 @@ public static partial class ReportsApi
         api.MapGet("/archive", SearchArchiveAsync);
         api.MapGet("/archive/{id}/file", DownloadArchiveFileAsync);
         api.MapGet("/tracking", TrackingAsync);
+        api.MapGet("/inputs/definition", GetInputDefinition);
+        api.MapGet("/inputs/{unit}/{kind}/{period}", GetInputsAsync);
+        api.MapPut("/inputs/{unit}/{kind}/{period}", PutInputsAsync);
+        api.MapPost("/inputs/{unit}/{kind}/{period}/copy-forward", CopyInputsForwardAsync);
+        api.MapGet("/inputs/{unit}/{kind}/{period}/workbook", DownloadInputWorkbookAsync);
+        api.MapPost("/inputs/{unit}/{kind}/{period}/workbook", UploadInputWorkbookAsync);
         api.MapGet("/openapi.json", OpenApiDocument.Serve);
         app.MapReportingWebPage();
         return app;

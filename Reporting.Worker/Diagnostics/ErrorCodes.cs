@@ -66,6 +66,7 @@ public static class ErrorCodes
     public const string InputWorkbookInvalid = "INPUT_WORKBOOK_INVALID";
     public const string InputDraftBlocked = "INPUT_DRAFT_BLOCKED";
     public const string InputDuplicateField = "INPUT_DUPLICATE_FIELD";
+    public const string InputWorkbookMismatch = "INPUT_WORKBOOK_MISMATCH";
 
     // Extract and model (issue 3)
     public const string ExtractCheckFailed = "EXTRACT_CHECK_FAILED";
