@@ -132,4 +132,7 @@ public static class ErrorCodes
     public const string ImportAlteredAfterSigning = "ARCHIVE_IMPORT_ALTERED";
     public const string ImportForeignDocument = "ARCHIVE_IMPORT_FOREIGN";
     public const string ImportUntrusted = "ARCHIVE_IMPORT_UNTRUSTED";
+
+    // Bench (the bench verbs: tools they drive, child processes)
+    public const string BenchToolFailed = "BENCH_TOOL_FAILED";
 }
