@@ -39,7 +39,7 @@ public sealed class BenchExcelVerb : IVerb
         var floor = await MeasureAsync(0, cancellationToken);
         var annex = await MeasureAsync(rows, cancellationToken);
         await context.Out.WriteLineAsync($"sổ tính không có danh sách (cơ sở):  RSS đỉnh {floor.PeakMb:0} MB, {floor.Seconds:0.00} s, {floor.Bytes / 1024} KiB");
-        await context.Out.WriteLineAsync($"sổ tính + {rows:N0} dòng hồ sơ quá hạn: RSS đỉnh {annex.PeakMb:0} MB, {annex.Seconds:0.00} s, {annex.Bytes / 1024} KiB");
+        await context.Out.WriteLineAsync($"sổ tính + {Reporting.Templates.Formatting.VietnameseFormat.Number(rows)} dòng hồ sơ quá hạn: RSS đỉnh {annex.PeakMb:0} MB, {annex.Seconds:0.00} s, {annex.Bytes / 1024} KiB");
         await context.Out.WriteLineAsync($"phần tăng do danh sách: {annex.PeakMb - floor.PeakMb:0} MB (mục tiêu RSS đỉnh ≤ 250 MB: {(annex.PeakMb <= 250 ? "đạt" : "CHƯA ĐẠT")})");
         return 0;
     }

@@ -44,6 +44,14 @@ public sealed class BenchReportVerb : IVerb
         await context.Out.WriteLineAsync($"báo cáo {report.Key}: {pages} trang, PDF {pdfBytes / 1024} KiB, XLSX {xlsxBytes / 1024} KiB, {html.Count} phần HTML; {runs} lần đo");
         await context.Out.WriteLineAsync($"in Chromium trần (cơ sở):           trung vị {BenchKit.S(BenchKit.Median(bare))}  (nhỏ nhất {BenchKit.S(bare.Min())})");
         await context.Out.WriteLineAsync($"báo cáo đầy đủ (PDF+XLSX+ký+lưu):   trung vị {BenchKit.S(BenchKit.Median(ours))}  (nhỏ nhất {BenchKit.S(ours.Min())})");
+        await context.Out.WriteLineAsync("trong báo cáo đầy đủ, trung bình mỗi lần (kể cả lần khởi động):");
+        foreach (var (step, seconds, calls) in report.Steps.Totals)
+        {
+            await context.Out.WriteLineAsync($"  {step,-28} {BenchKit.S(seconds / calls)}");
+        }
+
+        var (htmlSeconds, xlsxSeconds, assembleSeconds) = await report.RenderPartsAsync(3, cancellationToken);
+        await context.Out.WriteLineAsync($"  của kết xuất, ngoài Chromium: HTML (Razor) {BenchKit.S(htmlSeconds)}, XLSX {BenchKit.S(xlsxSeconds)}, ghép PDF {BenchKit.S(assembleSeconds)}");
         await context.Out.WriteLineAsync($"tỉ lệ: {BenchKit.X(ratio)} (mục tiêu ≤ ×1.30: {(ratio <= 1.3 ? "đạt" : "CHƯA ĐẠT")})");
         return 0;
     }

@@ -31,6 +31,9 @@ public sealed class ReportUnderTest : IAsyncDisposable
 
     public ReportModel Model { get; }
 
+    /// <summary>Seconds per step of every <see cref="IssueAsync"/> so far (number, render, sign, archive, issue).</summary>
+    public StageClock Steps { get; } = new();
+
     public ChromiumPdfPrinter Printer => _services.GetRequiredService<ChromiumPdfPrinter>();
 
     public const string Options = "--kind annual --period 2026 --unit AG.TTPVHCC";
@@ -73,17 +76,41 @@ public sealed class ReportUnderTest : IAsyncDisposable
         var issuer = Key.UnitCode == ReportKey.Province ? options.ConsolidatedIssuer : Key.UnitCode;
         // A new fingerprint each round makes a new version (the previous one is issued), as new data would.
         var fingerprint = $"bench-{Guid.NewGuid():N}-{Interlocked.Increment(ref _round)}";
-        var row = await store.ObtainVersionAsync(Key, Model.TemplateVersion, fingerprint, issuer, "BC-" + Model.Header.Issuer.Symbol,
-            CivilTime.DateOf(DateTimeOffset.UtcNow), SigningPolicy.System, ct);
+        var row = await Steps.TimeAsync("cấp số (version)", () => store.ObtainVersionAsync(Key, Model.TemplateVersion, fingerprint, issuer,
+            "BC-" + Model.Header.Issuer.Symbol, CivilTime.DateOf(DateTimeOffset.UtcNow), SigningPolicy.System, ct));
         var version = row.ToVersion();
         var model = Model with { Header = Model.Header with { DocumentNumber = version.DocumentNumber, IssueDate = version.IssueDate } };
-        var rendered = await _services.GetRequiredService<IReportRenderer>().RenderAsync(model, ct);
-        var signed = await _services.GetRequiredService<IReportSigner>().SignAsync(rendered.Pdf, version, ct);
+        var rendered = await Steps.TimeAsync("kết xuất PDF+XLSX (render)", () => _services.GetRequiredService<IReportRenderer>().RenderAsync(model, ct));
+        var signed = await Steps.TimeAsync("ký (sign)", () => _services.GetRequiredService<IReportSigner>().SignAsync(rendered.Pdf, version, ct));
         var archive = _services.GetRequiredService<IReportArchive>();
-        await archive.StoreAsync(version, ArchiveRole.IssuedPdf, signed, ct);
-        await archive.StoreAsync(version, ArchiveRole.Workbook, rendered.Xlsx, ct);
-        await store.IssueAsync(version.Id, ct);
+        await Steps.TimeAsync("lưu trữ (archive)", async () =>
+        {
+            await archive.StoreAsync(version, ArchiveRole.IssuedPdf, signed, ct);
+            return await archive.StoreAsync(version, ArchiveRole.Workbook, rendered.Xlsx, ct);
+        });
+        await Steps.TimeAsync("phát hành (issue)", async () =>
+        {
+            await store.IssueAsync(version.Id, ct);
+            return 0;
+        });
         return (CountPages(signed), signed.LongLength, rendered.Xlsx.LongLength);
+    }
+
+    /// <summary>Median seconds of the parts of the render step done outside Chromium: HTML, XLSX, PDF assembly.</summary>
+    public async Task<(double Html, double Xlsx, double Assemble)> RenderPartsAsync(int rounds, CancellationToken ct)
+    {
+        var html = new List<double>();
+        var xlsx = new List<double>();
+        var assemble = new List<double>();
+        var parts = await Task.WhenAll((await HtmlAsync()).Select(h => Printer.PrintAsync(h, ct)));
+        for (var i = 0; i < rounds; i++)
+        {
+            html.Add(await BenchKit.SecondsAsync(HtmlAsync));
+            xlsx.Add(await BenchKit.SecondsAsync(() => Task.FromResult(Templates.Excel.WorkbookWriter.Write(Model))));
+            assemble.Add(await BenchKit.SecondsAsync(() => Task.FromResult(PdfAssembler.Assemble(parts, ReportRenderer.Metadata(Model)))));
+        }
+
+        return (BenchKit.Median(html), BenchKit.Median(xlsx), BenchKit.Median(assemble));
     }
 
     private static int CountPages(byte[] pdf)
