@@ -136,4 +136,6 @@ public static class ErrorCodes
 
     // API archive search and download (wave 2, tracking2)
     public const string ApiArchiveStateInvalid = "API_ARCHIVE_STATE_INVALID";
+    // Bench (the bench verbs: tools they drive, child processes)
+    public const string BenchToolFailed = "BENCH_TOOL_FAILED";
 }
