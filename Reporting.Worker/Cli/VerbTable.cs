@@ -63,6 +63,17 @@ public static class VerbTable
             return 2;
         }
 
+        if (verb is null && SubVerbs(name!) is { Count: > 0 } subVerbs)
+        {
+            await output.WriteLineAsync($"'{name}' gồm các lệnh:");
+            foreach (var sub in subVerbs)
+            {
+                await output.WriteLineAsync($"  {sub.Name,-20} {sub.Summary}");
+            }
+
+            return 0;
+        }
+
         if (verb is null)
         {
             await error.WriteLineAsync($"lỗi [{ErrorCodes.NotYetBuilt}]: lệnh '{name}' chưa được xây dựng (not yet).");
@@ -121,12 +132,17 @@ public static class VerbTable
         return (null, null, args);
     }
 
+    /// <summary>The verbs of a group name such as "bench" ("bench report", "bench cycle", ...).</summary>
+    private static List<IVerb> SubVerbs(string group) =>
+        Verbs.Where(v => v.Name.StartsWith(group + " ", StringComparison.Ordinal)).ToList();
+
     private static void PrintVerbs(TextWriter output)
     {
         output.WriteLine("Reporting: báo cáo cải cách hành chính (CCHC).");
         output.WriteLine("Cách dùng: dotnet run --project Reporting.Worker -- <lệnh> [tham số] (mỗi lệnh có --help)");
         output.WriteLine();
-        var names = Contract.Select(c => c.Name).Union(Verbs.Select(v => v.Name)).Order(StringComparer.Ordinal);
+        var names = Contract.Select(c => c.Name).Where(n => SubVerbs(n).Count == 0)
+            .Union(Verbs.Select(v => v.Name)).Order(StringComparer.Ordinal);
         foreach (var name in names)
         {
             var verb = Verbs.FirstOrDefault(v => v.Name == name);
