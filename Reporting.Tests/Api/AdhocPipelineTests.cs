@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Tests.Fixtures;
 using Reporting.Tests.Pipeline;
@@ -16,55 +14,22 @@ namespace Reporting.Tests.Api;
 /// The API as <c>serve</c> wires it: ad hoc requests produced by the real pipeline (extract, official templates in
 /// Chromium, the system seal from development certificates, the archive), over real HTTP on loopback.
 /// </summary>
-public sealed class AdhocPipelineTests : IAsyncLifetime, IDisposable
+public sealed class AdhocPipelineTests : IAsyncLifetime
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"adhoc-pipeline-{Guid.NewGuid():N}");
-    private TestDatabase _db = null!;
-    private Reporting.Worker.Database.Warehouse _warehouse = null!;
-    private Microsoft.AspNetCore.Builder.WebApplication _host = null!;
-    private HttpClient _client = null!;
+    private SeededApiHost _api = null!;
 
-    public async Task InitializeAsync()
-    {
-        _db = await TestPostgres.CreateDatabaseAsync();
-        _warehouse = await _db.OpenWarehouseAsync();
-        await PipelineSeed.SeedAsync(_db.DataSource);
-        var key = (await new ApiKeyStore(_warehouse).CreateAsync("XA-VH", ApiRole.Department, default)).Token;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private HttpClient Client => _api.Client;
+
+    public async Task InitializeAsync() => _api = await SeededApiHost.StartAsync("XA-VH", SeededApiHost.RealStageSettings,
+        (services, configuration, warehouse) =>
         {
-            ["Api:RequestsPerMinute"] = "10000",
-            ["Signing:SystemCertificate"] = Path.Combine(DevCerts.Directory, Reporting.Worker.Sign.DevCertificates.SystemFile),
-            ["Signing:TrustedCaDirectory"] = DevCerts.TrustDirectory,
-            ["Reporting:DataDirectory"] = Path.Combine(_dir, "data"),
-            ["Reporting:OutputDirectory"] = Path.Combine(_dir, "out"),
-            ["Archive:Directory"] = Path.Combine(_dir, "archive"),
-            ["Delivery:FileDropDirectory"] = Path.Combine(_dir, "drop"),
-        }).Build();
-        var settings = ReportingSettings.From(configuration);
-        _host = ApiHost.Build(_warehouse, configuration, 0, services =>
-        {
-            services.AddReportingStages(configuration, settings, _warehouse);
-            services.AddReportingPipeline(configuration, settings, _warehouse);
+            var settings = ReportingSettings.From(configuration);
+            services.AddReportingStages(configuration, settings, warehouse);
+            services.AddReportingPipeline(configuration, settings, warehouse);
             services.AddSingleton<IAdhocReportProducer, PipelineReportProducer>();
         });
-        await _host.StartAsync();
-        _client = new HttpClient { BaseAddress = ApiHost.Address(_host), Timeout = TimeSpan.FromSeconds(120) };
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-    }
 
-    public void Dispose() => _client?.Dispose();
-
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        await _host.DisposeAsync();
-        await _warehouse.DisposeAsync();
-        await _db.DisposeAsync();
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     [Fact]
     public async Task AdhocRequest_ThroughTheRealPipeline_DownloadsASealedOfficialFormatPdf_AndTheSameRequestAgainMakesNoNewVersion()
@@ -73,9 +38,9 @@ public sealed class AdhocPipelineTests : IAsyncLifetime, IDisposable
         var first = await RequestAndWaitAsync(body);
         Assert.Equal("done", first.State.GetProperty("state").GetString());
 
-        var pdf = await _client.GetByteArrayAsync($"/api/reports/{first.Id}/pdf");
-        Directory.CreateDirectory(_dir);
-        var path = Path.Combine(_dir, "adhoc.pdf");
+        var pdf = await Client.GetByteArrayAsync($"/api/reports/{first.Id}/pdf");
+        Directory.CreateDirectory(_api.Directory);
+        var path = Path.Combine(_api.Directory, "adhoc.pdf");
         await File.WriteAllBytesAsync(path, pdf);
         var text = await DocumentTools.PdfText(path);
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
@@ -87,24 +52,24 @@ public sealed class AdhocPipelineTests : IAsyncLifetime, IDisposable
         Assert.Contains("Signature is Valid.", signature, StringComparison.Ordinal);
         Assert.Contains("Total document signed", signature, StringComparison.Ordinal);
         Assert.Contains("ETSI.CAdES.detached", signature, StringComparison.Ordinal);
-        using var xlsx = await _client.GetAsync($"/api/reports/{first.Id}/xlsx");
+        using var xlsx = await Client.GetAsync($"/api/reports/{first.Id}/xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
 
         var second = await RequestAndWaitAsync(body);
         Assert.Equal("done", second.State.GetProperty("state").GetString());
-        Assert.Equal(pdf, await _client.GetByteArrayAsync($"/api/reports/{second.Id}/pdf"));
-        Assert.Equal(1, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_version where kind = 'adhoc'"));
+        Assert.Equal(pdf, await Client.GetByteArrayAsync($"/api/reports/{second.Id}/pdf"));
+        Assert.Equal(1, await PipelineSeed.ScalarAsync(_api.Database.DataSource, "select count(*) from report_version where kind = 'adhoc'"));
     }
 
     private async Task<(Guid Id, JsonElement State)> RequestAndWaitAsync(object body)
     {
-        using var post = await _client.PostAsJsonAsync("/api/reports", body);
+        using var post = await Client.PostAsJsonAsync("/api/reports", body);
         Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
         var id = (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < deadline)
         {
-            var status = await _client.GetFromJsonAsync<JsonElement>($"/api/reports/{id}");
+            var status = await Client.GetFromJsonAsync<JsonElement>($"/api/reports/{id}");
             if (status.GetProperty("state").GetString() is "done" or "failed")
             {
                 return (id, status);

@@ -23,67 +23,42 @@ namespace Reporting.Tests.Inputs;
 /// A change after issue makes version 2 and supersedes version 1; missing required inputs block an official
 /// draft before a number is taken, and tracking names the unit.
 /// </summary>
-public sealed class InputsEndToEndTests : IAsyncLifetime, IDisposable
+public sealed class InputsEndToEndTests : IAsyncLifetime
 {
     private const string Markup = "<script>alert('x')</script> <b>in đậm</b> & =SUM(A1)";
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"inputs-e2e-{Guid.NewGuid():N}");
-    private TestDatabase _db = null!;
-    private Reporting.Worker.Database.Warehouse _warehouse = null!;
-    private Microsoft.AspNetCore.Builder.WebApplication _host = null!;
-    private HttpClient _client = null!;
+    private SeededApiHost _api = null!;
 
-    public async Task InitializeAsync()
+    private TestDatabase Db => _api.Database;
+
+    private Reporting.Worker.Database.Warehouse Store => _api.Warehouse;
+
+    private HttpClient Client => _api.Client;
+
+    private string Dir => _api.Directory;
+
+    public async Task InitializeAsync() =>
+        _api = await SeededApiHost.StartAsync("XA-VH", _ => new() { ["Api:ProcessQueue"] = "false" });
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    private IConfiguration Config(string policy)
     {
-        _db = await TestPostgres.CreateDatabaseAsync();
-        _warehouse = await _db.OpenWarehouseAsync();
-        await PipelineSeed.SeedAsync(_db.DataSource);
-        var key = (await new ApiKeyStore(_warehouse).CreateAsync("XA-VH", ApiRole.Department, default)).Token;
-        _host = ApiHost.Build(_warehouse, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Api:ProcessQueue"] = "false",
-            ["Api:RequestsPerMinute"] = "10000",
-        }).Build(), 0);
-        await _host.StartAsync();
-        _client = new HttpClient { BaseAddress = ApiHost.Address(_host), Timeout = TimeSpan.FromSeconds(60) };
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var values = SeededApiHost.RealStageSettings(Dir);
+        values["Signing:Policy"] = policy;
+        values["Delivery:SendOwnCopy"] = "false";
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
-
-    public void Dispose() => _client?.Dispose();
-
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        await _host.DisposeAsync();
-        await _warehouse.DisposeAsync();
-        await _db.DisposeAsync();
-        if (Directory.Exists(_dir))
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-    }
-
-    private IConfiguration Config(string policy) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Signing:Policy"] = policy,
-        ["Signing:SystemCertificate"] = Path.Combine(DevCerts.Directory, Reporting.Worker.Sign.DevCertificates.SystemFile),
-        ["Signing:TrustedCaDirectory"] = DevCerts.TrustDirectory,
-        ["Reporting:DataDirectory"] = Path.Combine(_dir, "data"),
-        ["Reporting:OutputDirectory"] = Path.Combine(_dir, "out"),
-        ["Archive:Directory"] = Path.Combine(_dir, "archive"),
-        ["Delivery:FileDropDirectory"] = Path.Combine(_dir, "drop"),
-        ["Delivery:SendOwnCopy"] = "false",
-    }).Build();
 
     private async Task PutAsync(string unit, Dictionary<string, object?> values)
     {
-        using var response = await _client.PutAsJsonAsync($"/api/inputs/{unit}/quarter/2026-Q1", values);
+        using var response = await Client.PutAsJsonAsync($"/api/inputs/{unit}/quarter/2026-Q1", values);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private async Task<string> PdfTextAsync(byte[] pdf)
     {
-        Directory.CreateDirectory(_dir);
-        var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.pdf");
+        Directory.CreateDirectory(Dir);
+        var path = Path.Combine(Dir, $"{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(path, pdf);
         return await DocumentTools.PdfText(path);
     }
@@ -106,7 +81,7 @@ public sealed class InputsEndToEndTests : IAsyncLifetime, IDisposable
     {
         await PutAsync("XA-VH", CompleteInputs());
 
-        await using var services = StageServices.BuildPipeline(Config("system"), ReportingSettings.From(Config("system")), _warehouse);
+        await using var services = StageServices.BuildPipeline(Config("system"), ReportingSettings.From(Config("system")), Store);
         var runner = services.GetRequiredService<CycleRunner>();
         var archive = services.GetRequiredService<IReportArchive>();
         var (_, first) = await runner.RunAsync("quarter", "2026-Q1", "XA-VH", null, null, default);
@@ -140,7 +115,7 @@ public sealed class InputsEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, v2.Version!.Version);
         Assert.Contains("Đánh giá đã sửa sau khi ban hành.", await PdfTextAsync((await archive.ReadAsync(v2.Version, ArchiveRole.IssuedPdf, default))!), StringComparison.Ordinal);
 
-        await using var connection = await _db.DataSource.OpenConnectionAsync();
+        await using var connection = await Db.DataSource.OpenConnectionAsync();
         var versions = (await connection.QueryAsync<(int Version, string State, long? SupersedesId, long Id)>(
             "select version, state, supersedes_id, id from report_version where unit_code = 'XA-VH' order by version")).ToList();
         Assert.Equal([(1, "superseded"), (2, "issued")], versions.Select(v => (v.Version, v.State)));
@@ -152,7 +127,7 @@ public sealed class InputsEndToEndTests : IAsyncLifetime, IDisposable
     {
         await PutAsync("XA-VH", CompleteInputs());
 
-        await using var services = StageServices.BuildPipeline(Config("official"), ReportingSettings.From(Config("official")), _warehouse);
+        await using var services = StageServices.BuildPipeline(Config("official"), ReportingSettings.From(Config("official")), Store);
         var runner = services.GetRequiredService<CycleRunner>();
         var (cycle, outcomes) = await runner.RunAsync("quarter", "2026-Q1", "XA-MT", null, null, default);
         var blocked = Assert.Single(outcomes);
@@ -160,7 +135,7 @@ public sealed class InputsEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Contains("INPUT_DRAFT_BLOCKED", blocked.Reason, StringComparison.Ordinal);
         Assert.Contains("II.2.a", blocked.Reason, StringComparison.Ordinal);
 
-        await using (var connection = await _db.DataSource.OpenConnectionAsync())
+        await using (var connection = await Db.DataSource.OpenConnectionAsync())
         {
             Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) from report_version where unit_code = 'XA-MT'"));
             Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select coalesce(sum(last_number), 0) from document_number_sequence"));
@@ -175,7 +150,7 @@ public sealed class InputsEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal("awaiting_signature", Assert.Single(ready).State);
 
         var options = DeliveryOptions.From(Config("official"));
-        var tracking = await new TrackingServices(_db.DataSource, options).Tracker.BuildAsync(ReportKind.Quarter, "2026-Q1", DateTimeOffset.UtcNow, default);
+        var tracking = await new TrackingServices(Db.DataSource, options).Tracker.BuildAsync(ReportKind.Quarter, "2026-Q1", DateTimeOffset.UtcNow, default);
         var missing = tracking.Units.Single(u => u.UnitCode == "XA-MT").MissingInputs;
         Assert.Equal(InputDefinitions.For(ReportKind.Quarter).Required.Count(), missing.Count);
         Assert.Contains(missing, m => m.StartsWith("II.2.a ", StringComparison.Ordinal));
