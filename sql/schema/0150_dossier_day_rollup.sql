@@ -123,9 +123,11 @@ begin
 end
 $$;
 
--- Every month already rolled up or marked gets its days on the next refresh.
+-- Every month with a dossier gets its days (and its month again) on the next refresh.
 insert into dossier_rollup_dirty (month)
-select distinct month from dossier_month_rollup;
+select distinct m from dossier
+cross join lateral (values (civil_month(received_at)), (civil_month(finished_at)), (civil_month(ended_at))) v (m)
+where m is not null;
 
 -- Received before E and due on or after E's civil day: the span [receipt, appointment] meets [start of E's day, E].
 create index dossier_due_span_idx on dossier
