@@ -6,7 +6,7 @@
 --              the partial days at the edges (only when S or E is not midnight) live;
 --   snapshots  open at T (T = S for [6], T = E for [11]) = received before T - closed before T, as prefix sums:
 --              months before T's month (month rollup) + days of T's month before T's day (day rollup) + T's day
---              live; [12] (open at E, due on or after E's day) live through dossier_due_span_idx; [13] = [11] - [12].
+--              live; [12] (open at E, due on or after E's day) live through dossier_due_received_idx; [13] = [11] - [12].
 --   future     the rollups count every statically clean row; rows the clock marks as future (DQ_FUTURE_TIMESTAMP)
 --              are taken back out where they were counted.
 -- Parameters:
@@ -160,8 +160,7 @@ within_limit as (
   -- Open at E and due on or after E's civil day: received before E, appointment at or after e_floor.
   select d.deciding_agency_id, p.level, p.field_id, count(*) as n
   from dossier d join procedure p on p.id = d.procedure_id cross join params x
-  where tstzrange(least(d.received_at, d.due_at), greatest(d.received_at, d.due_at), '[]') && tstzrange(x.e_floor, x.e, '[]')
-    and d.received_at < x.e and d.due_at >= x.e_floor and (d.closed_at is null or d.closed_at >= x.e)
+  where d.received_at < x.e and d.due_at >= x.e_floor and (d.closed_at is null or d.closed_at >= x.e)
     and (x.units is null or d.deciding_agency_id = any (x.units))
     and dossier_static_issue(d.received_at, d.due_at, d.finished_at, d.ended_at, d.state) is null
     and not coalesce(greatest(d.received_at, d.closed_at) > x.now_, false)

@@ -9,8 +9,7 @@
 -- refresh_dossier_rollup() now recomputes the dirty months' days and derives the months from them; the dirty-month
 -- marks and triggers of 0020 are unchanged.
 --
--- dossier_due_span_idx: "in progress at E and not yet due" (received before E, due on or after E's civil day) is a
--- stabbing query on the span between receipt and appointment; the extract reads it live through this index.
+-- The index for "in progress at E and not yet due" is in 0151.
 
 create table dossier_day_rollup (
   deciding_agency_id integer not null,
@@ -128,7 +127,3 @@ insert into dossier_rollup_dirty (month)
 select distinct m from dossier
 cross join lateral (values (civil_month(received_at)), (civil_month(finished_at)), (civil_month(ended_at))) v (m)
 where m is not null;
-
--- Received before E and due on or after E's civil day: the span [receipt, appointment] meets [start of E's day, E].
-create index dossier_due_span_idx on dossier
-  using gist (tstzrange(least(received_at, due_at), greatest(received_at, due_at), '[]'));
