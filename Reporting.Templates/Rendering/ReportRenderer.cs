@@ -14,9 +14,10 @@ public sealed class ReportRenderer(ChromiumPdfPrinter printer) : IReportRenderer
 {
     public async Task<RenderedReport> RenderAsync(ReportModel model, CancellationToken cancellationToken)
     {
+        // The workbook is written while Chromium prints (the printer mostly waits on the browser), not after it.
+        var xlsx = Task.Run(() => WorkbookWriter.Write(model), cancellationToken);
         var pdf = await RenderPdfAsync(model, cancellationToken);
-        var xlsx = WorkbookWriter.Write(model);
-        return new RenderedReport(pdf, xlsx);
+        return new RenderedReport(pdf, await xlsx);
     }
 
     public async Task<byte[]> RenderPdfAsync(ReportModel model, CancellationToken cancellationToken)

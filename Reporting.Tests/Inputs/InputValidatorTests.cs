@@ -130,11 +130,24 @@ public sealed class InputValidatorTests
     public void Definition_HasUniqueCodes_AndTheOutlineKeysTheTemplatesReadForNarrative()
     {
         Assert.Equal(InputDefinitions.All.Count, InputDefinitions.All.Select(f => f.Code).Distinct().Count());
-        Assert.Equal(["I.1", "I.2", "I.3", "I.4", "I.5", "II.1", "II.3", "II.4", "II.5", "II.6", "III", "IV", "V"],
+        Assert.Equal(["I.1", "I.2", "I.3", "I.4", "I.5", "II.1", "II.2.a", "II.3", "II.4", "II.5", "II.6", "III", "IV", "V"],
             InputDefinitions.For(ReportKind.Annual).Narratives.Select(f => f.Code));
         Assert.All(InputDefinitions.All, f => Assert.False(string.IsNullOrWhiteSpace(f.Help)));
         Assert.Contains(InputDefinitions.For(ReportKind.Annual).Required, f => f.Code == "CV_BIEN_CHE_GIAO");
         Assert.DoesNotContain(InputDefinitions.For(ReportKind.Quarter).Required, f => f.Code == "CV_BIEN_CHE_GIAO");
+    }
+
+    [Fact]
+    public void EveryNarrativeField_FillsALeafSlotOfThePeriodicOutline_SoNoOutlineLeafIsLeftWithoutAnInput()
+    {
+        var leaves = Reporting.Templates.Html.ReportOutline.Flatten(Reporting.Templates.Html.ReportOutline.Periodic)
+            .Where(s => s.Children.Count == 0).ToList();
+        var narrative = InputDefinitions.All.Where(f => f.IsNarrative).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+        Assert.All(narrative, code => Assert.Contains(leaves, s => s.Number == code));
+
+        // A leaf the template writes no figures for gets its text from a unit input, or it would print a placeholder.
+        Assert.All(leaves.Where(s => s.Figures == Reporting.Templates.Html.SlotFigures.None), s => Assert.Contains(s.Number, narrative));
+        Assert.True(InputDefinitions.Find("II.2.a")!.IsRequired(ReportKind.Quarter));
     }
 
     [Fact]

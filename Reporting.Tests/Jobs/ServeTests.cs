@@ -43,7 +43,7 @@ public sealed class ServeTests : IAsyncLifetime
                 workers.All(w => !w.HasExited)
                 && await TableExistsAsync()
                 && await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from hangfire.server") >= count,
-            TimeSpan.FromSeconds(60), () => string.Join("\n---\n", workers.Select(w => w.Output)));
+            TimeSpan.FromSeconds(180), () => string.Join("\n---\n", workers.Select(w => w.Output)));
 
     private async Task<bool> TableExistsAsync() =>
         await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from pg_tables where schemaname = 'hangfire' and tablename = 'server'") == 1;
@@ -56,7 +56,7 @@ public sealed class ServeTests : IAsyncLifetime
 
     private async Task WaitForCycleAsync(params WorkerProcess[] workers) =>
         await Poll.UntilAsync(async () => await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_cycle where state = 'done'") == 1,
-            TimeSpan.FromSeconds(90), () => string.Join("\n---\n", workers.Select(w => w.Output)));
+            TimeSpan.FromSeconds(240), () => string.Join("\n---\n", workers.Select(w => w.Output)));
 
     [Fact]
     public async Task TwoWorkersStartedTogether_RunTheOccurrenceOnce_EvenWhenItFiresTwice()
@@ -109,7 +109,7 @@ public sealed class ServeTests : IAsyncLifetime
             await WaitForServersAsync(1, doomed);
             Client().Enqueue<CycleJob>(j => j.StartAsync("annual", "2026", null, CancellationToken.None));
             await Poll.UntilAsync(async () => await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_version where state = 'issuing'") >= 1,
-                TimeSpan.FromSeconds(60), () => doomed.Output);
+                TimeSpan.FromSeconds(180), () => doomed.Output);
             doomed.Crash();
         }
 

@@ -40,7 +40,7 @@ public sealed class WorkerCrashTests : IAsyncLifetime
             await Poll.UntilAsync(async () =>
                     await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_version where state = 'issued'") >= 1
                     && await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_version where state = 'issuing'") == 1,
-                TimeSpan.FromSeconds(60), () => first.Output);
+                TimeSpan.FromSeconds(180), () => first.Output);
             first.Crash();
         }
 
@@ -48,7 +48,7 @@ public sealed class WorkerCrashTests : IAsyncLifetime
 
         await using (var second = WorkerProcess.Start(Settings(0), "run", "--kind", "annual", "--period", "2026"))
         {
-            Assert.True(await second.WaitAsync(TimeSpan.FromSeconds(60)) == 0, second.Output);
+            Assert.True(await second.WaitAsync(TimeSpan.FromSeconds(180)) == 0, second.Output);
         }
 
         Assert.Equal(4, await PipelineSeed.ScalarAsync(_db.DataSource, "select count(*) from report_version where state = 'issued'"));

@@ -15,6 +15,15 @@ public sealed class ApiOptions
     [Range(256, 1_048_576)]
     public int MaxBodyBytes { get; set; } = 16 * 1024;
 
+    /// <summary>Largest body of <c>PUT /api/inputs/...</c> (the unit's inputs as JSON: up to 14 narrative sections of
+    /// 15.000 characters each); beyond it the answer is 413.</summary>
+    [Range(16_384, 16_777_216)]
+    public int MaxInputsBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest input workbook accepted by <c>POST /api/inputs/.../workbook</c> (raw or multipart body).</summary>
+    [Range(16_384, 67_108_864)]
+    public int MaxWorkbookBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Requests per key per minute; beyond it the answer is 429.</summary>
     [Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 120;

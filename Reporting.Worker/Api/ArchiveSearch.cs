@@ -17,9 +17,16 @@ public interface IArchiveSearch
 }
 
 /// <summary>Each null means "any". <paramref name="Limit"/> caps the answer.</summary>
-public sealed record ArchiveQuery(string? Period, string? Unit, string? Kind, int Limit = 100);
+public sealed record ArchiveQuery(string? Period, string? Unit, string? Kind, int Limit = 100, string? State = null);
 
-public sealed record ArchiveHit(long EntryId, string Unit, string Kind, string Period, string Fingerprint, long? ReportVersionId, DateTimeOffset CreatedAt, IReadOnlyList<string> Formats);
+/// <summary>
+/// One search hit. The members after <paramref name="Formats"/> describe a real archive entry (role, state, number,
+/// signature, hash, download link); the stand-in leaves them null.
+/// </summary>
+public sealed record ArchiveHit(
+    long EntryId, string Unit, string Kind, string Period, string Fingerprint, long? ReportVersionId, DateTimeOffset CreatedAt, IReadOnlyList<string> Formats,
+    string? Role = null, string? State = null, int? Version = null, string? DocumentNumber = null, DateOnly? IssueDate = null,
+    string? SignatureKind = null, string? ChainStatus = null, string? Sha256 = null, long? Size = null, string? FileName = null, string? File = null);
 
 public sealed record ArchiveContent(string FileName, string ContentType, byte[] Content);
 

@@ -18,8 +18,15 @@ namespace Reporting.Worker.Api;
 /// GET  /api/reports/{id}/pdf     download the PDF
 /// GET  /api/reports/{id}/xlsx    download the workbook
 /// GET  /api/units                units this key may pick
-/// GET  /api/archive              archive search ?period=&amp;unit=&amp;kind=   [archivist, admin]
+/// GET  /api/archive              archive search ?period=&amp;unit=&amp;kind=&amp;state=   [archivist, admin]
+/// GET  /api/archive/{id}/file    download an archive entry's file (audited with its id)   [archivist, admin]
 /// GET  /api/tracking             who reported ?period=                  [home-affairs, admin]
+/// GET  /api/inputs/definition   the unit inputs' fields ?kind=         [every role]
+/// GET  /api/inputs/{unit}/{kind}/{period}              values + missing required   [department (own scope), home-affairs, archivist, admin]
+/// PUT  /api/inputs/{unit}/{kind}/{period}              save a JSON map field → value  [department (own scope), home-affairs, admin]
+/// POST /api/inputs/{unit}/{kind}/{period}/copy-forward fill empty fields from the previous period  [same as PUT]
+/// GET  /api/inputs/{unit}/{kind}/{period}/workbook     download the input workbook  [same as GET]
+/// POST /api/inputs/{unit}/{kind}/{period}/workbook     upload it filled (raw or multipart)  [same as PUT]
 /// GET  /api/openapi.json         this API described (no key)
 /// GET  /  /app  /app/{asset}     the web page (no key; see WebPage.cs)
 /// </code>
@@ -38,7 +45,14 @@ public static partial class ReportsApi
             DownloadAsync(id, "xlsx", caller, store, archive, ct));
         api.MapGet("/units", ListUnitsAsync);
         api.MapGet("/archive", SearchArchiveAsync);
+        api.MapGet("/archive/{id}/file", DownloadArchiveFileAsync);
         api.MapGet("/tracking", TrackingAsync);
+        api.MapGet("/inputs/definition", GetInputDefinition);
+        api.MapGet("/inputs/{unit}/{kind}/{period}", GetInputsAsync);
+        api.MapPut("/inputs/{unit}/{kind}/{period}", PutInputsAsync);
+        api.MapPost("/inputs/{unit}/{kind}/{period}/copy-forward", CopyInputsForwardAsync);
+        api.MapGet("/inputs/{unit}/{kind}/{period}/workbook", DownloadInputWorkbookAsync);
+        api.MapPost("/inputs/{unit}/{kind}/{period}/workbook", UploadInputWorkbookAsync);
         api.MapGet("/openapi.json", OpenApiDocument.Serve);
         app.MapReportingWebPage();
         return app;
@@ -182,8 +196,11 @@ public static partial class ReportsApi
         return TypedResults.Ok(await store.UnitsVisibleAsync(caller, day, cancellationToken));
     }
 
+    /// <summary>Archive entry states an archivist may filter on (<c>archive_entry.state</c>).</summary>
+    public static readonly IReadOnlyList<string> ArchiveStates = ["draft", "awaiting_signature", "signed", "issued", "superseded"];
+
     public static async Task<Results<Ok<IReadOnlyList<ArchiveHit>>, BadRequest<ApiError>, Forbidden>> SearchArchiveAsync(
-        ApiCaller caller, IArchiveSearch archive, string? period, string? unit, string? kind, CancellationToken cancellationToken)
+        ApiCaller caller, IArchiveSearch archive, string? period, string? unit, string? kind, string? state, CancellationToken cancellationToken)
     {
         if (caller.Role is not (ApiRole.Archivist or ApiRole.Admin))
         {
@@ -194,7 +211,7 @@ public static partial class ReportsApi
         {
             if (kind is not null)
             {
-                Period.ParseKind(Shorten(kind));
+                kind = Period.KindName(Period.ParseKind(Shorten(kind)));
             }
         }
         catch (ReportingException ex)
@@ -207,7 +224,41 @@ public static partial class ReportsApi
             return TypedResults.BadRequest(new ApiError(ErrorCodes.BadPeriod, "Tham số period hoặc unit quá dài."));
         }
 
-        return TypedResults.Ok(await archive.SearchAsync(new ArchiveQuery(period, unit, kind), cancellationToken));
+        if (state is not null && !ArchiveStates.Contains(state))
+        {
+            return TypedResults.BadRequest(new ApiError(ErrorCodes.ApiArchiveStateInvalid,
+                $"Trạng thái lưu trữ '{Shorten(state)}' không hợp lệ; dùng một trong: {string.Join(", ", ArchiveStates)}."));
+        }
+
+        return TypedResults.Ok(await archive.SearchAsync(new ArchiveQuery(period, unit, kind, State: state), cancellationToken));
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound<ApiError>, Conflict<ApiError>, Forbidden>> DownloadArchiveFileAsync(
+        string id, HttpContext http, ApiCaller caller, IArchiveSearch archive, CancellationToken cancellationToken)
+    {
+        if (caller.Role is not (ApiRole.Archivist or ApiRole.Admin))
+        {
+            return ApiError.RoleForbidden(caller);
+        }
+
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var entryId) || entryId <= 0)
+        {
+            return TypedResults.NotFound(new ApiError(ErrorCodes.ArchiveEntryNotFound, $"Không có mục lưu trữ '{Shorten(id)}'."));
+        }
+
+        http.Items[AuditLog.ArchiveEntryItem] = entryId;
+        try
+        {
+            var content = await archive.OpenAsync(entryId, cancellationToken);
+            return content is null
+                ? TypedResults.NotFound(new ApiError(ErrorCodes.ArchiveEntryNotFound, $"Không có mục lưu trữ số {entryId}."))
+                : TypedResults.File(content.Content, content.ContentType, content.FileName);
+        }
+        catch (ReportingException ex)
+        {
+            // The stored file is missing or no longer matches its hash: the archive's trouble, named, not served.
+            return TypedResults.Conflict(ApiError.From(ex));
+        }
     }
 
     public static async Task<Results<Ok<TrackingAnswer>, BadRequest<ApiError>, Forbidden>> TrackingAsync(

@@ -47,7 +47,7 @@ public sealed class DeliveryRunVerb : IVerb
     {
         args.EnsureOnly();
         var warehouse = await context.WarehouseAsync(cancellationToken);
-        var services = new TrackingServices(warehouse.DataSource, DeliveryOptions.From(context.Configuration));
+        var services = TrackingServices.From(warehouse.DataSource, context.Configuration);
         var attempted = await services.Delivery.RunDueAsync(cancellationToken);
         var reminders = await services.Reminders.SendDueRemindersAsync(DateTimeOffset.UtcNow, cancellationToken);
         await context.Out.WriteLineAsync($"Đã thử gửi {attempted} dòng; đã gửi {reminders} thư nhắc hạn.");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Reporting.Templates.Model;
 using Reporting.Worker.Calendar;
-using Reporting.Worker.Deliver;
 using Reporting.Worker.Diagnostics;
 using Reporting.Worker.Tracking;
 
@@ -19,7 +18,9 @@ public sealed class TrackingVerb : IVerb
           01/07/2025), trạng thái (chưa có, dự thảo, chờ ký, đã ban hành, đã gửi), hạn và đơn vị trễ hạn.
           --kind   quarter | half | nine-months | annual | adhoc (mặc định: suy từ mã kỳ: 2026 → annual, 2026-Q3 → quarter)
           --on     tính trễ hạn đến ngày này (mặc định: hôm nay)
-          Hạn mặc định: Delivery:DueDates (báo cáo năm của đơn vị: 05/12; báo cáo tổng hợp: 15/12).
+          Hạn theo lịch báo cáo Calendar:Deadlines (báo cáo năm của đơn vị: 05/12; báo cáo tổng hợp: 15/12;
+          quý, 6 tháng, 9 tháng: ngày 17 và ngày 20 của tháng cuối kỳ).
+          Trạng thái lấy từ các lần chạy báo cáo, kho lưu trữ và sổ gửi.
         """;
 
     public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
@@ -35,9 +36,8 @@ public sealed class TrackingVerb : IVerb
                 : throw new ReportingException(ErrorCodes.BadArguments, $"--on phải có dạng YYYY-MM-DD, nhận được '{on}'.");
         }
 
-        var options = DeliveryOptions.From(context.Configuration);
         var warehouse = await context.WarehouseAsync(cancellationToken);
-        var services = new TrackingServices(warehouse.DataSource, options);
+        var services = TrackingServices.From(warehouse.DataSource, context.Configuration);
         var report = await services.Tracker.BuildAsync(kind, code, now, cancellationToken);
         await context.Out.WriteAsync(TrackingTable.Render(report));
         return 0;

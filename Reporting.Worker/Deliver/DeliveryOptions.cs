@@ -43,8 +43,6 @@ public sealed class DeliveryOptions
     /// <summary>Kinds whose periods get reminders (default annual).</summary>
     public string[] ReminderKinds { get; set; } = [];
 
-    public DueDateOptions DueDates { get; set; } = new();
-
     public static DeliveryOptions From(IConfiguration configuration)
     {
         // The binder appends configured array items to an initial value, so array defaults are applied after binding.
@@ -158,19 +156,4 @@ public enum UnknownOutcomePolicy
 
     /// <summary>Leave it 'unknown' until an operator decides (<c>delivery resolve</c>).</summary>
     Hold,
-}
-
-/// <summary>Default due dates until the calendar supplies them (design.md seeds).</summary>
-public sealed class DueDateOptions
-{
-    /// <summary>Annual unit reports: month-day in the period's year ("12-05": before 5 December).</summary>
-    public string AnnualUnit { get; set; } = "12-05";
-
-    /// <summary>The annual consolidated report ("12-15").</summary>
-    public string AnnualConsolidated { get; set; } = "12-15";
-
-    /// <summary>Other kinds: days after the window's last day, for unit reports and for the consolidated one.</summary>
-    public int UnitDaysAfterWindow { get; set; } = 5;
-
-    public int ConsolidatedDaysAfterWindow { get; set; } = 10;
 }

@@ -66,6 +66,7 @@ public static class ErrorCodes
     public const string InputWorkbookInvalid = "INPUT_WORKBOOK_INVALID";
     public const string InputDraftBlocked = "INPUT_DRAFT_BLOCKED";
     public const string InputDuplicateField = "INPUT_DUPLICATE_FIELD";
+    public const string InputWorkbookMismatch = "INPUT_WORKBOOK_MISMATCH";
 
     // Extract and model (issue 3)
     public const string ExtractCheckFailed = "EXTRACT_CHECK_FAILED";
@@ -132,4 +133,9 @@ public static class ErrorCodes
     public const string ImportAlteredAfterSigning = "ARCHIVE_IMPORT_ALTERED";
     public const string ImportForeignDocument = "ARCHIVE_IMPORT_FOREIGN";
     public const string ImportUntrusted = "ARCHIVE_IMPORT_UNTRUSTED";
+
+    // API archive search and download (wave 2, tracking2)
+    public const string ApiArchiveStateInvalid = "API_ARCHIVE_STATE_INVALID";
+    // Bench (the bench verbs: tools they drive, child processes)
+    public const string BenchToolFailed = "BENCH_TOOL_FAILED";
 }

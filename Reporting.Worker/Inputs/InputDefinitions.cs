@@ -5,14 +5,14 @@ namespace Reporting.Worker.Inputs;
 /// <summary>
 /// The one definition of what units write themselves, per report kind: it drives the web form (as JSON), the
 /// input workbook, validation, readiness and the model. Narrative codes are the outline numbers the templates
-/// look up in <see cref="ReportModel.Sections"/> (domain.md §4.2; II.2 is written by the template from dossier
-/// data). Indicators are the non-dossier rows of the appendix (domain.md §4.3, UNCONFIRMED as an official list).
+/// look up in <see cref="ReportModel.Sections"/> (domain.md §4.2; II.2.b–d are written by the template from dossier
+/// data, II.2.a, the control and publication of procedures, by the unit). Indicators are the non-dossier rows of the appendix (domain.md §4.3, UNCONFIRMED as an official list).
 /// Change a field's wording freely; never rename or reuse a code; bump <see cref="Version"/> on any change.
 /// </summary>
 public static class InputDefinitions
 {
     /// <summary>Written into every workbook and the JSON; a workbook of another version is still read by code.</summary>
-    public const string Version = "inputs-2026.1";
+    public const string Version = "inputs-2026.2";
 
     public const int NarrativeMaxLength = 15_000;
     public const int ShortTextMaxLength = 200;
@@ -45,6 +45,10 @@ public static class InputDefinitions
             "Sáng kiến, mô hình CCHC mới được áp dụng; kết quả khảo sát sự hài lòng của người dân, tổ chức (SIPAS)."),
         Narrative("II.1", "Cải cách thể chế", KetQua, Periodic,
             "Xây dựng, ban hành văn bản quy phạm pháp luật; kiểm tra, rà soát văn bản; tổ chức thi hành pháp luật."),
+        // inputs-2026.2: the only part of the TTHC reform area the dossiers cannot tell; required like the other
+        // reform areas (docs/INPUTS.md, "II.2.a").
+        Narrative("II.2.a", "Kiểm soát, công bố, công khai TTHC; rà soát, đơn giản hóa TTHC", KetQua, Periodic,
+            "Kiểm soát quy định TTHC trong dự thảo văn bản; số TTHC được công bố (mới, sửa đổi, bãi bỏ) và công khai tại Bộ phận Một cửa, trên Cổng Dịch vụ công; rà soát, đánh giá, đơn giản hóa TTHC và phương án cắt giảm."),
         Narrative("II.3", "Cải cách tổ chức bộ máy hành chính nhà nước", KetQua, Periodic,
             "Sắp xếp tổ chức bộ máy; kiện toàn chức năng, nhiệm vụ; số phòng, đơn vị trực thuộc tăng, giảm."),
         Narrative("II.4", "Cải cách chế độ công vụ", KetQua, Periodic,

@@ -92,6 +92,9 @@ public sealed class InputDemoSeeder(NpgsqlDataSource dataSource)
                 ? "Duy trì mô hình \"Cà phê doanh nhân\" đối thoại với người dân, doanh nghiệp; tổ chức khảo sát sự hài lòng của người dân, tổ chức."
                 : "Triển khai mô hình \"Một cửa không chờ\" tại Bộ phận Một cửa; tổ chức khảo sát sự hài lòng của người dân, tổ chức.",
             ["II.1"] = $"Tham mưu ban hành {legal} văn bản quy phạm pháp luật; kiểm tra, rà soát {reviewed} văn bản, không phát hiện văn bản trái pháp luật.",
+            ["II.2.a"] = $"Công khai đầy đủ, kịp thời {N("published", 80, 420)} thủ tục hành chính tại Bộ phận Một cửa và trên Cổng Dịch vụ công của tỉnh.\n" +
+                $"- Rà soát, đánh giá {N("simplified", 0, 10)} thủ tục hành chính, đề xuất phương án đơn giản hóa thành phần hồ sơ và thời gian giải quyết.\n" +
+                "- Kiểm soát chặt chẽ quy định thủ tục hành chính trong các dự thảo văn bản do đơn vị chủ trì soạn thảo.",
             ["II.3"] = "Tiếp tục rà soát, kiện toàn chức năng, nhiệm vụ, quyền hạn của các phòng, đơn vị trực thuộc; sắp xếp tổ chức bộ máy bảo đảm tinh gọn, hoạt động hiệu lực, hiệu quả.",
             ["II.4"] = "Thực hiện nghiêm quy định về vị trí việc làm và cơ cấu ngạch công chức.\n" +
                 $"- Cử {trained} lượt cán bộ, công chức tham gia đào tạo, bồi dưỡng.\n" +

@@ -33,6 +33,7 @@ public static class WorkerHost
         {
             builder.Services.AddSingleton<Api.ITrackingSource, Tracking.ApiTrackingSource>();
             builder.Services.AddSingleton<IAdhocReportProducer, PipelineReportProducer>();
+            builder.Services.AddSingleton<IArchiveSearch>(s => new Archive.ArchiveEntrySearch(warehouse.DataSource, s.GetRequiredService<Archive.ArchiveStore>()));
         }
 
         builder.Services.AddReportingApi(configuration);

@@ -51,7 +51,7 @@ public static class ReportModelBuilder
             : new ReportUnit(context.Unit.Code, context.Unit.Name, context.Unit.Level, context.Unit.Kind);
 
         var byField = FieldTable(r.Rows, directory, period, total);
-        var byUnit = context.Unit is null ? UnitTable(r.Rows, directory, total) : null;
+        var byUnit = context.Unit is null ? UnitTable(r.Rows, directory, period, total) : null;
 
         var resolvedHasFee = r.Rows.Sum(x => x.ResolvedHasFee);
         var services = new ServiceFigures(
@@ -106,13 +106,20 @@ public static class ReportModelBuilder
             "Lĩnh vực, công việc giải quyết theo cấp", groups, total);
     }
 
-    /// <summary>Rows per deciding unit (the consolidated report), grouped by the unit's level, names as recorded.</summary>
-    private static TthcTable UnitTable(IReadOnlyList<TthcExtractRow> rows, AgencyDirectory directory, TthcFigures total)
+    /// <summary>
+    /// Rows per deciding unit (the consolidated report), grouped by the unit's level, names as recorded. A unit that
+    /// no longer exists at the window's end (merged or dissolved, e.g. the districts on 2025-07-01) still holds the
+    /// dossiers it received and had not finished: those rows stay, so the totals reconcile, in a group of their own
+    /// after the current levels, never as a district group of a two-level period.
+    /// </summary>
+    private static TthcTable UnitTable(IReadOnlyList<TthcExtractRow> rows, AgencyDirectory directory, Period period, TthcFigures total)
     {
+        var end = period.To.ToDateTime(TimeOnly.MinValue);
+        string GroupOf(AgencyRow? agency) => agency is { ValidTo: { } to } && to <= end ? Ended : agency?.Level ?? "province";
         var groups = rows
             .GroupBy(x => x.AgencyId)
             .Select(g => (Agency: directory.ById.GetValueOrDefault(g.Key), Id: g.Key, Figures: TthcFigures.Sum(g.Select(x => x.Figures))))
-            .GroupBy(u => u.Agency?.Level ?? "province")
+            .GroupBy(u => GroupOf(u.Agency))
             .OrderBy(g => LevelOrder(g.Key))
             .Select(g => new TthcRowGroup(UnitLevelLabel(g.Key), g
                 .OrderBy(u => u.Agency?.Code ?? "", StringComparer.Ordinal)
@@ -180,7 +187,9 @@ public static class ReportModelBuilder
             g.Select(q => new DataQualityItem(q.DossierCode, q.Reason)).ToList()))
         .ToList());
 
-    private static int LevelOrder(string level) => level switch { "province" => 0, "district" => 1, _ => 2 };
+    private const string Ended = "ended";
+
+    private static int LevelOrder(string level) => level switch { "province" => 0, "district" => 1, Ended => 3, _ => 2 };
 
     private static string LevelLabel(string level) => level switch
     {
@@ -193,6 +202,7 @@ public static class ReportModelBuilder
     {
         "province" => "Sở, ban, ngành cấp tỉnh",
         "district" => "Huyện, thị xã, thành phố",
+        Ended => "Đơn vị đã sáp nhập, giải thể (hồ sơ chuyển tiếp chưa giải quyết xong)",
         _ => "Xã, phường, đặc khu",
     };
 }

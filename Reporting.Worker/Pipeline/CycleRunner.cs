@@ -10,10 +10,15 @@ public sealed record RunOutcome(string UnitCode, string State, ReportVersion? Ve
 /// A cycle driven in-process (the <c>run</c> verb): record the occurrence once, make one run per unit, run each
 /// through the same <see cref="ReportPipeline"/> the Hangfire jobs call, then the consolidated report, then close
 /// the cycle. Running it again continues the same cycle; unchanged reports are reused, not issued again.
-/// A permanent failure of one unit is recorded and the others go on.
+/// A permanent failure of one unit is recorded and the others go on. Units run
+/// <see cref="PipelineOptions.UnitConcurrency"/> at a time (each unit's pipeline is the same idempotent call a
+/// Hangfire worker makes, and Hangfire already runs several at once); outcomes keep the units' order and progress
+/// is reported one at a time.
 /// </summary>
-public sealed class CycleRunner(RunStore store, ReportPipeline pipeline)
+public sealed class CycleRunner(RunStore store, ReportPipeline pipeline, PipelineOptions? options = null)
 {
+    private readonly Lock _progress = new();
+
     public async Task<(CycleRow Cycle, IReadOnlyList<RunOutcome> Outcomes)> RunAsync(
         string kind, string periodCode, string? unit, DateTimeOffset? asOf, Action<RunOutcome>? progress, CancellationToken ct)
     {
@@ -27,11 +32,12 @@ public sealed class CycleRunner(RunStore store, ReportPipeline pipeline)
             throw new ReportingException(ErrorCodes.UnknownUnit, $"Đơn vị '{unit}' không có trong kỳ {period.Code}.");
         }
 
-        var outcomes = new List<RunOutcome>();
-        foreach (var run in selected.Where(r => r.UnitCode != ReportKey.Province))
-        {
-            outcomes.Add(await RunOneAsync(run, reportKind, period.Code, asOf, progress, ct));
-        }
+        var units = selected.Where(r => r.UnitCode != ReportKey.Province).ToList();
+        var unitOutcomes = new RunOutcome[units.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, units.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options?.UnitConcurrency ?? 1, CancellationToken = ct },
+            async (i, token) => unitOutcomes[i] = await RunOneAsync(units[i], reportKind, period.Code, asOf, progress, token));
+        var outcomes = unitOutcomes.ToList();
 
         if (selected.Any(r => r.UnitCode == ReportKey.Province))
         {
@@ -59,7 +65,11 @@ public sealed class CycleRunner(RunStore store, ReportPipeline pipeline)
             outcome = new RunOutcome(run.UnitCode, "failed", null, ReportPipeline.Reason(ex));
         }
 
-        progress?.Invoke(outcome);
+        lock (_progress)
+        {
+            progress?.Invoke(outcome);
+        }
+
         return outcome;
     }
 }

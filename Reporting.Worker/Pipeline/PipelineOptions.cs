@@ -16,6 +16,12 @@ public sealed record PipelineOptions(IReadOnlyDictionary<ReportKind, SigningPoli
 {
     public SigningPolicy PolicyFor(ReportKind kind) => Policies[kind];
 
+    /// <summary>
+    /// <c>Pipeline:UnitConcurrency</c> (default 2): how many unit reports an in-process cycle (<c>run</c>) runs at
+    /// once. Two keeps the shared Chromium's two pages busy while another unit extracts, signs or sends.
+    /// </summary>
+    public int UnitConcurrency { get; init; } = 2;
+
     public static PipelineOptions From(IConfiguration configuration)
     {
         var all = configuration["Signing:Policy"];
@@ -28,7 +34,13 @@ public sealed record PipelineOptions(IReadOnlyDictionary<ReportKind, SigningPoli
                 : ParsePolicy(text);
         }
 
-        return new PipelineOptions(policies, configuration["Pipeline:ConsolidatedIssuer"] ?? "SNV");
+        var concurrency = configuration["Pipeline:UnitConcurrency"] is { Length: > 0 } c ? int.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : 2;
+        if (concurrency < 1)
+        {
+            throw new ReportingException(ErrorCodes.BadConfiguration, $"Pipeline:UnitConcurrency phải ≥ 1, nhận được {concurrency}.");
+        }
+
+        return new PipelineOptions(policies, configuration["Pipeline:ConsolidatedIssuer"] ?? "SNV") { UnitConcurrency = concurrency };
     }
 
     private static SigningPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch

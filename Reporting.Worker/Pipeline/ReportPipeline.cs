@@ -77,7 +77,16 @@ public sealed class ReportPipeline(
             {
                 Header = data.Model.Header with { DocumentNumber = version.DocumentNumber, IssueDate = version.IssueDate },
             };
-            var rendered = await renderer.RenderAsync(model, ct);
+            RenderedReport rendered;
+            try
+            {
+                rendered = await renderer.RenderAsync(model, ct);
+            }
+            catch (ArgumentException e)
+            {
+                // The templates refuse a model the official form cannot print: permanent for this report only.
+                throw new ReportingException(ErrorCodes.RenderFailed, $"Không dựng được báo cáo {key}: {e.Message}", e);
+            }
 
             if (version.Policy == SigningPolicy.Official)
             {

@@ -63,7 +63,8 @@ public static class StageServices
         services.TryAddSingleton(DeliveryOptions.From(configuration));
         services.TryAddSingleton(s => new ReportDelivery(warehouse.DataSource, s.GetRequiredService<DeliveryOptions>(), s.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IReportDelivery>(s => s.GetRequiredService<ReportDelivery>());
-        services.TryAddSingleton(s => new TrackingServices(warehouse.DataSource, s.GetRequiredService<DeliveryOptions>(), s.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(s => new TrackingServices(warehouse.DataSource, s.GetRequiredService<DeliveryOptions>(), s.GetRequiredService<TimeProvider>(),
+            new CalendarDueDates(CalendarOptions.From(configuration))));
         return services;
     }
 

@@ -74,9 +74,8 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, TextWriter? log 
                 throw new ReportingException(ErrorCodes.SeedIdentityDrift, $"{dangling} tham chiếu hồ sơ không hợp lệ; đã hủy, không ghi gì.");
             }
 
-            // The rollup's dirty-month triggers were skipped with the others: mark the seeded months here.
-            await connection.ExecuteAsync(new CommandDefinition(SqlFiles.Get("seed/mark_seeded_months_dirty"), new { after = firstId },
-                commandTimeout: 3600, cancellationToken: cancellationToken));
+            // The skipped triggers include the rollup's dirty-month marks: write them as the triggers would have.
+            await connection.ExecuteAsync(SqlFiles.Get("seed/mark_seeded_months_dirty"), new { after = firstId });
         }
 
         var feedback = SideRecords.Feedback(options.Seed, options.Dossiers, from, options.Now, calendar, shape, agencyIds);

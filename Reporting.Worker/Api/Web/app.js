@@ -21,13 +21,14 @@ function showError(e) { $('error').textContent = e ? e.message : ''; }
 
 async function loadUnits() {
   const units = await (await api('/api/units')).json();
-  const select = $('unit');
-  select.innerHTML = '';
-  for (const u of units) {
-    const option = document.createElement('option');
-    option.value = u.code;
-    option.textContent = u.name + ' (' + u.code + ')';
-    select.appendChild(option);
+  for (const select of [$('unit'), $('inputs-unit')]) {
+    select.replaceChildren();
+    for (const u of units) {
+      const option = document.createElement('option');
+      option.value = u.code;
+      option.textContent = u.kind === 'province' ? 'Báo cáo tổng hợp của tỉnh (' + u.code + ')' : u.name + ' (' + u.code + ')';
+      select.appendChild(option);
+    }
   }
 }
 
@@ -53,11 +54,14 @@ function downloadButton(id, format) {
 }
 
 async function download(id, format) {
-  const response = await api('/api/reports/' + encodeURIComponent(id) + '/' + format);
+  await saveFile(await api('/api/reports/' + encodeURIComponent(id) + '/' + format), 'bao-cao.' + format);
+}
+
+async function saveFile(response, fallback) {
   const disposition = response.headers.get('Content-Disposition') || '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  const name = star ? decodeURIComponent(star[1]) : (plain ? plain[1] : 'bao-cao.' + format);
+  const name = star ? decodeURIComponent(star[1]) : (plain ? plain[1] : fallback);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -139,6 +143,184 @@ function kindChanged() {
   $('dates-box').hidden = !adhoc;
   $('period-box').hidden = adhoc;
 }
+
+// ---- Unit inputs: a form built from the definition JSON; every text goes in as text (textContent, value). ----
+const inputs = { target: null, fields: [] };
+
+function inputsPath(suffix) {
+  const t = inputs.target;
+  return '/api/inputs/' + encodeURIComponent(t.unit) + '/' + encodeURIComponent(t.kind) + '/' + encodeURIComponent(t.period) + (suffix || '');
+}
+
+function inputsMessage(text, isError) {
+  $('inputs-state').textContent = isError ? '' : text;
+  $('inputs-error').textContent = isError ? text : '';
+}
+
+function control(field, id) {
+  let element;
+  if (field.type === 'narrative') {
+    element = document.createElement('textarea');
+    element.rows = 6;
+  } else {
+    element = document.createElement('input');
+    element.type = field.type === 'date' ? 'date' : 'text';
+    if (field.type === 'integer' || field.type === 'percentage') { element.inputMode = 'decimal'; }
+  }
+  if (field.maxLength) { element.maxLength = field.maxLength; }
+  element.id = id;
+  element.name = field.code;
+  return element;
+}
+
+function buildForm(definition) {
+  const box = $('inputs-fields');
+  box.replaceChildren();
+  inputs.fields = [];
+  const groups = [['Nội dung đơn vị viết', (f) => f.type === 'narrative'], ['Chỉ tiêu của đơn vị', (f) => f.type !== 'narrative']];
+  for (const [legendText, belongs] of groups) {
+    const set = document.createElement('fieldset');
+    set.className = 'group';
+    const legend = document.createElement('legend');
+    legend.textContent = legendText;
+    set.appendChild(legend);
+    for (const field of definition.fields.filter(belongs)) {
+      const i = inputs.fields.length;
+      const wrap = document.createElement('div');
+      wrap.className = 'field';
+      const label = document.createElement('label');
+      label.htmlFor = 'in-' + i;
+      label.textContent = field.code + ' ' + field.label + (field.unitOfMeasure ? ' (' + field.unitOfMeasure + ')' : '') + (field.required ? ' *' : '');
+      const help = document.createElement('span');
+      help.className = 'field-help';
+      help.id = 'help-' + i;
+      help.textContent = field.help;
+      const element = control(field, 'in-' + i);
+      element.setAttribute('aria-describedby', 'help-' + i + ' err-' + i);
+      const error = document.createElement('span');
+      error.className = 'field-error';
+      error.id = 'err-' + i;
+      error.setAttribute('aria-live', 'polite');
+      const meta = document.createElement('span');
+      meta.className = 'field-meta';
+      wrap.append(label, help, element, error, meta);
+      set.appendChild(wrap);
+      inputs.fields.push({ field, element, error, meta, wrap });
+    }
+    box.appendChild(set);
+  }
+}
+
+function shown(field, value) {
+  return field.type === 'percentage' ? value.replace('.', ',') : value;
+}
+
+function showInputs(view) {
+  for (const f of inputs.fields) {
+    const value = view.values[f.field.code];
+    f.element.value = value === undefined ? '' : shown(f.field, value);
+    const stamp = view.updated[f.field.code];
+    f.meta.textContent = stamp ? 'Cập nhật ' + new Date(stamp.at).toLocaleString('vi-VN') + ' bởi ' + stamp.by : '';
+    f.error.textContent = '';
+    f.wrap.classList.remove('invalid');
+  }
+  const list = $('inputs-missing');
+  list.replaceChildren();
+  for (const m of view.missing) {
+    const item = document.createElement('li');
+    item.textContent = 'Còn thiếu (bắt buộc): ' + m.code + ' ' + m.label;
+    list.appendChild(item);
+  }
+}
+
+function showFieldErrors(body) {
+  let first = null;
+  for (const e of body.errors) {
+    const f = inputs.fields.find((x) => x.field.code === e.field);
+    const where = e.sheet ? ' (' + e.sheet + ', dòng ' + e.row + ')' : '';
+    if (f) {
+      f.error.textContent = e.message + ' [' + e.code + ']' + where;
+      f.wrap.classList.add('invalid');
+      first = first || f;
+    }
+  }
+  const unplaced = body.errors.filter((e) => !inputs.fields.some((x) => x.field.code === e.field));
+  inputsMessage(body.message + unplaced.map((e) => ' ' + e.field + ': ' + e.message + ' [' + e.code + ']').join(''), true);
+  if (first) { first.element.focus(); }
+}
+
+async function inputsCall(path, options) {
+  const headers = Object.assign({ 'Authorization': 'Bearer ' + key() }, options.headers || {});
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  let body = null;
+  try { body = await response.json(); } catch (_) { /* not json */ }
+  return { response, body };
+}
+
+async function afterChange(call, doneText) {
+  const { response, body } = await call;
+  for (const f of inputs.fields) { f.error.textContent = ''; f.wrap.classList.remove('invalid'); }
+  if (response.ok) {
+    showInputs(body);
+    const warnings = (body.warnings || []).join(' ');
+    inputsMessage(doneText(body) + (body.ready ? ' Đủ các nội dung bắt buộc.' : ' Còn thiếu ' + body.missing.length + ' nội dung bắt buộc.') + (warnings ? ' ' + warnings : ''), false);
+  } else if (body && body.errors) {
+    showFieldErrors(body);
+  } else {
+    inputsMessage(body ? body.message + ' [' + body.code + ']' : 'Lỗi ' + response.status, true);
+  }
+}
+
+async function openInputs(event) {
+  event.preventDefault();
+  inputsMessage('', false);
+  inputs.target = { unit: $('inputs-unit').value, kind: $('inputs-kind').value, period: $('inputs-period').value.trim() };
+  try {
+    const definition = await (await api('/api/inputs/definition?kind=' + encodeURIComponent(inputs.target.kind))).json();
+    const view = await (await api(inputsPath())).json();
+    buildForm(definition);
+    showInputs(view);
+    $('inputs-form').hidden = false;
+    inputsMessage('Nhập liệu của ' + view.unitName + ', ' + view.periodLabel + ' (mẫu ' + definition.version + ').', false);
+  } catch (e) {
+    $('inputs-form').hidden = true;
+    inputsMessage(e.message, true);
+  }
+}
+
+async function saveInputs(event) {
+  event.preventDefault();
+  const values = {};
+  for (const f of inputs.fields) {
+    const text = f.element.value;
+    values[f.field.code] = text.trim() === '' ? null : text;
+  }
+  await afterChange(inputsCall(inputsPath(), {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(values),
+  }), (view) => 'Đã lưu: ' + view.changed.length + ' trường thay đổi.');
+}
+
+async function copyForward() {
+  await afterChange(inputsCall(inputsPath('/copy-forward'), { method: 'POST' }),
+    (view) => 'Đã sao chép từ kỳ ' + view.copiedFrom + ': ' + view.changed.length + ' trường.');
+}
+
+async function uploadWorkbook() {
+  const file = $('inputs-file').files[0];
+  if (!file) { inputsMessage('Chọn tệp sổ Excel đã điền trước.', true); return; }
+  await afterChange(inputsCall(inputsPath('/workbook'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    body: await file.arrayBuffer(),
+  }), (view) => 'Đã nhập sổ: ' + view.changed.length + ' trường thay đổi.');
+}
+
+$('inputs-open').addEventListener('submit', openInputs);
+$('inputs-form').addEventListener('submit', (e) => saveInputs(e).catch((x) => inputsMessage(x.message, true)));
+$('inputs-copy').addEventListener('click', () => copyForward().catch((x) => inputsMessage(x.message, true)));
+$('inputs-download').addEventListener('click', () => api(inputsPath('/workbook'))
+  .then((r) => saveFile(r, 'nhap-lieu.xlsx')).catch((x) => inputsMessage(x.message, true)));
+$('inputs-upload').addEventListener('click', () => uploadWorkbook().catch((x) => inputsMessage(x.message, true)));
 
 $('key-form').addEventListener('submit', (e) => { e.preventDefault(); sessionStorage.setItem('reporting.key', $('key').value.trim()); useKey(); });
 $('forget').addEventListener('click', () => { sessionStorage.removeItem('reporting.key'); $('key').value = ''; $('key-state').textContent = 'Đã xóa khóa.'; });
