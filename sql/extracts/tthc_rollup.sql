@@ -1,19 +1,32 @@
 -- Form: Tình hình, kết quả giải quyết TTHC (Biểu II.06a/VPCP/KSTT, 13 columns) plus withdrawn, stopped, refused.
--- Rollup path, the one reports use: the flows of whole civil months inside the window come from
--- dossier_month_rollup (call refresh_dossier_rollup() first); the partial months at the window's edges
--- ([@start, @whole_start) and [@whole_end, @end)) are read live; the snapshots (carried over at S, in progress at E)
--- are always live. Must give exactly the rows of tthc_live.sql (tests compare them dossier for dossier).
--- Row: one deciding agency x procedure level x field. Definitions: docs/FIGURES.md.
+-- Rollup path, the one reports use (call refresh_dossier_rollup() first). Must give exactly the rows of
+-- tthc_live.sql (tests compare them dossier for dossier). Row: one deciding agency x procedure level x field.
+-- Definitions: docs/FIGURES.md. Where each figure comes from:
+--   flows      whole civil months from dossier_month_rollup, the other whole civil days from dossier_day_rollup,
+--              the partial days at the edges (only when S or E is not midnight) live;
+--   snapshots  open at T (T = S for [6], T = E for [11]) = received before T - closed before T, as prefix sums:
+--              months before T's month (month rollup) + days of T's month before T's day (day rollup) + T's day
+--              live; [12] (open at E, due on or after E's day) live through dossier_due_received_idx; [13] = [11] - [12].
+--   future     the rollups count every statically clean row; rows the clock marks as future (DQ_FUTURE_TIMESTAMP)
+--              are taken back out where they were counted.
 -- Parameters:
 --   @units        integer[]    deciding agencies; null = every agency
 --   @start, @end  timestamptz  the window [S, E), E capped at data_as_of
 --   @whole_start, @whole_end   timestamptz  the whole civil months inside the window, [whole_start, whole_end);
---                              equal when there is none (then everything is live)
+--                              equal when there is none
 --   @now          timestamptz  the clock of the run (DQ_FUTURE_TIMESTAMP)
-with params as not materialized (
-  select @start::timestamptz as s, @end::timestamptz as e, civil_date(@end::timestamptz) as e_date,
-    @whole_start::timestamptz as ws, @whole_end::timestamptz as we, @now::timestamptz as now_,
-    @units::integer[] as units
+with input as not materialized (
+  select @start::timestamptz as s, @end::timestamptz as e, @whole_start::timestamptz as ws,
+    @whole_end::timestamptz as we, @now::timestamptz as now_, @units::integer[] as units
+),
+params as not materialized (
+  -- s_floor/e_floor: midnight starting S's/E's civil day; s_ceil: S if midnight, else the next midnight.
+  select i.*, civil_date(i.e) as e_date, civil_date(i.s) as s_date, civil_month(i.s) as s_month, civil_month(i.e) as e_month,
+    (civil_date(i.s)::timestamp at time zone 'Asia/Ho_Chi_Minh') as s_floor,
+    (civil_date(i.e)::timestamp at time zone 'Asia/Ho_Chi_Minh') as e_floor,
+    case when (civil_date(i.s)::timestamp at time zone 'Asia/Ho_Chi_Minh') = i.s then i.s
+      else ((civil_date(i.s) + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh') end as s_ceil
+  from input i
 ),
 rolled as (
   select r.deciding_agency_id, r.level, r.field_id,
@@ -24,14 +37,24 @@ rolled as (
     and r.month >= civil_date(x.ws) and r.month < civil_date(x.we)
     and (x.units is null or r.deciding_agency_id = any (x.units))
 ),
+rolled_days as (
+  -- The whole days of the window outside the whole months: [s_ceil, e_floor) minus [ws, we).
+  select r.deciding_agency_id, r.level, r.field_id,
+    r.received_online, r.received_direct, r.received_postal, r.resolved_early, r.resolved_on_time, r.resolved_late,
+    r.withdrawn, r.stopped, r.refused, r.resolved_has_fee, r.resolved_paid_online, r.resolved_digitised
+  from dossier_day_rollup r cross join params x
+  where r.day >= civil_date(x.s_ceil) and r.day < civil_date(x.e_floor)
+    and not (x.ws < x.we and r.day >= civil_date(x.ws) and r.day < civil_date(x.we))
+    and (x.units is null or r.deciding_agency_id = any (x.units))
+),
 edge_rows as (
-  -- Dossiers with a flow in a partial month: received, or closed (finished or ended), in an edge.
+  -- Dossiers with a flow in a partial day at an edge, [S, s_ceil) or [e_floor, E): received, or closed, in it.
   select d.* from dossier d cross join params x
-  where ((d.received_at >= x.s and d.received_at < least(x.ws, x.e)) or (d.received_at >= greatest(x.we, x.s) and d.received_at < x.e))
+  where ((d.received_at >= x.s and d.received_at < least(x.s_ceil, x.e)) or (d.received_at >= greatest(x.e_floor, x.s) and d.received_at < x.e))
     and (x.units is null or d.deciding_agency_id = any (x.units))
   union
   select d.* from dossier d cross join params x
-  where ((d.closed_at >= x.s and d.closed_at < least(x.ws, x.e)) or (d.closed_at >= greatest(x.we, x.s) and d.closed_at < x.e))
+  where ((d.closed_at >= x.s and d.closed_at < least(x.s_ceil, x.e)) or (d.closed_at >= greatest(x.e_floor, x.s) and d.closed_at < x.e))
     and (x.units is null or d.deciding_agency_id = any (x.units))
 ),
 edge_clean as (
@@ -41,10 +64,10 @@ edge_clean as (
 ),
 in_edge as (
   select c.*,
-    (c.received_at >= x.s and c.received_at < least(x.ws, x.e)) or (c.received_at >= greatest(x.we, x.s) and c.received_at < x.e) as received_in_edge,
-    (c.finished_at >= x.s and c.finished_at < least(x.ws, x.e)) or (c.finished_at >= greatest(x.we, x.s) and c.finished_at < x.e) as finished_in_edge,
+    (c.received_at >= x.s and c.received_at < least(x.s_ceil, x.e)) or (c.received_at >= greatest(x.e_floor, x.s) and c.received_at < x.e) as received_in_edge,
+    (c.finished_at >= x.s and c.finished_at < least(x.s_ceil, x.e)) or (c.finished_at >= greatest(x.e_floor, x.s) and c.finished_at < x.e) as finished_in_edge,
     c.finished_at is null
-      and ((c.ended_at >= x.s and c.ended_at < least(x.ws, x.e)) or (c.ended_at >= greatest(x.we, x.s) and c.ended_at < x.e)) as ended_in_edge
+      and ((c.ended_at >= x.s and c.ended_at < least(x.s_ceil, x.e)) or (c.ended_at >= greatest(x.e_floor, x.s) and c.ended_at < x.e)) as ended_in_edge
   from edge_clean c cross join params x
 ),
 edge_flows as (
@@ -63,44 +86,101 @@ edge_flows as (
     (finished_in_edge and result_digitised)::int as resolved_digitised
   from in_edge
 ),
-future_in_whole as (
-  -- Rows the rollup counted (statically clean) that the clock now excludes: closed after @now but received in
-  -- a whole month. Their only flow inside the whole months is "received"; it is taken back out.
-  select d.deciding_agency_id, p.level, p.field_id,
-    -(d.channel = 2)::int as received_online, -(d.channel = 1)::int as received_direct, -(d.channel = 3)::int as received_postal,
-    0 as resolved_early, 0 as resolved_on_time, 0 as resolved_late, 0 as withdrawn, 0 as stopped, 0 as refused,
-    0 as resolved_has_fee, 0 as resolved_paid_online, 0 as resolved_digitised
-  from dossier d join procedure p on p.id = d.procedure_id cross join params x
-  where x.ws < x.we and d.closed_at > x.now_ and d.received_at >= x.ws and d.received_at < x.we
-    and (x.units is null or d.deciding_agency_id = any (x.units))
+future_rows as (
+  -- Statically clean rows the clock marks as future (received or closed after @now): few, found by index.
+  select d.*, p.level, p.field_id from (
+    select d.* from dossier d cross join params x where d.closed_at > x.now_
+    union
+    select d.* from dossier d cross join params x where d.received_at > x.now_
+  ) d join procedure p on p.id = d.procedure_id cross join params x
+  where (x.units is null or d.deciding_agency_id = any (x.units))
     and dossier_static_issue(d.received_at, d.due_at, d.finished_at, d.ended_at, d.state) is null
 ),
-snapshot_rows as (
-  -- Carried over (open at S) and in progress at E: live, never summed from months.
+future_in_rolled as (
+  -- Counted by a rollup as received in a whole day of the window; their receipt is taken back out. (E <= @now, so
+  -- a close inside the whole days is never after the clock.)
+  select f.deciding_agency_id, f.level, f.field_id,
+    -(f.channel = 2)::int as received_online, -(f.channel = 1)::int as received_direct, -(f.channel = 3)::int as received_postal,
+    0 as resolved_early, 0 as resolved_on_time, 0 as resolved_late, 0 as withdrawn, 0 as stopped, 0 as refused,
+    0 as resolved_has_fee, 0 as resolved_paid_online, 0 as resolved_digitised
+  from future_rows f cross join params x
+  where f.received_at >= x.s_ceil and f.received_at < x.e_floor
+),
+net_months as (
+  -- received - closed of whole months before S's and E's months
+  select r.deciding_agency_id, r.level, r.field_id,
+    sum(case when r.month < x.s_month then r.received_online + r.received_direct + r.received_postal
+      - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused else 0 end) as open_s,
+    sum(r.received_online + r.received_direct + r.received_postal
+      - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused) as open_e
+  from dossier_month_rollup r cross join params x
+  where r.month < x.e_month
+    and (x.units is null or r.deciding_agency_id = any (x.units))
+  group by r.deciding_agency_id, r.level, r.field_id
+),
+net_days as (
+  -- received - closed of the days of S's (E's) month before S's (E's) day
+  select r.deciding_agency_id, r.level, r.field_id,
+    sum(case when r.day >= x.s_month and r.day < x.s_date then r.received_online + r.received_direct + r.received_postal
+      - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused else 0 end) as open_s,
+    sum(case when r.day >= x.e_month and r.day < x.e_date then r.received_online + r.received_direct + r.received_postal
+      - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused else 0 end) as open_e
+  from dossier_day_rollup r cross join params x
+  where ((r.day >= x.s_month and r.day < x.s_date) or (r.day >= x.e_month and r.day < x.e_date))
+    and (x.units is null or r.deciding_agency_id = any (x.units))
+  group by r.deciding_agency_id, r.level, r.field_id
+),
+partial_day_rows as (
+  -- Received or closed in [s_floor, S) or [e_floor, E): the part of S's and E's own day before the instant.
   select d.* from dossier d cross join params x
-  where d.closed_at is null and d.received_at < x.e
+  where ((d.received_at >= x.s_floor and d.received_at < x.s) or (d.received_at >= x.e_floor and d.received_at < x.e))
     and (x.units is null or d.deciding_agency_id = any (x.units))
-  union all
+  union
   select d.* from dossier d cross join params x
-  where d.closed_at >= x.e and d.received_at < x.e
-    and (x.units is null or d.deciding_agency_id = any (x.units))
-  union all
-  select d.* from dossier d cross join params x
-  where d.closed_at >= x.s and d.closed_at < x.e and d.received_at < x.s
+  where ((d.closed_at >= x.s_floor and d.closed_at < x.s) or (d.closed_at >= x.e_floor and d.closed_at < x.e))
     and (x.units is null or d.deciding_agency_id = any (x.units))
 ),
-snapshot_clean as (
-  select c.*, p.level, p.field_id from snapshot_rows c join procedure p on p.id = c.procedure_id cross join params x
-  where dossier_static_issue(c.received_at, c.due_at, c.finished_at, c.ended_at, c.state) is null
-    and not coalesce(greatest(c.received_at, c.closed_at) > x.now_, false)
+net_partial as (
+  select d.deciding_agency_id, p.level, p.field_id,
+    sum((d.received_at >= x.s_floor and d.received_at < x.s)::int - coalesce(d.closed_at >= x.s_floor and d.closed_at < x.s, false)::int) as open_s,
+    sum((d.received_at >= x.e_floor and d.received_at < x.e)::int - coalesce(d.closed_at >= x.e_floor and d.closed_at < x.e, false)::int) as open_e
+  from partial_day_rows d join procedure p on p.id = d.procedure_id cross join params x
+  where dossier_static_issue(d.received_at, d.due_at, d.finished_at, d.ended_at, d.state) is null
+  group by d.deciding_agency_id, p.level, p.field_id
+),
+net_future as (
+  -- Future rows the prefix sums count as open at S or E: taken back out.
+  select f.deciding_agency_id, f.level, f.field_id,
+    -count(*) filter (where f.received_at < x.s and (f.closed_at is null or f.closed_at >= x.s)) as open_s,
+    -count(*) filter (where f.received_at < x.e and (f.closed_at is null or f.closed_at >= x.e)) as open_e
+  from future_rows f cross join params x
+  group by f.deciding_agency_id, f.level, f.field_id
+),
+within_limit as (
+  -- Open at E and due on or after E's civil day: received before E, appointment at or after e_floor.
+  select d.deciding_agency_id, p.level, p.field_id, count(*) as n
+  from dossier d join procedure p on p.id = d.procedure_id cross join params x
+  where d.received_at < x.e and d.due_at >= x.e_floor and (d.closed_at is null or d.closed_at >= x.e)
+    and (x.units is null or d.deciding_agency_id = any (x.units))
+    and dossier_static_issue(d.received_at, d.due_at, d.finished_at, d.ended_at, d.state) is null
+    and not coalesce(greatest(d.received_at, d.closed_at) > x.now_, false)
+  group by d.deciding_agency_id, p.level, p.field_id
+),
+opened as (
+  select deciding_agency_id, level, field_id, sum(open_s) as open_s, sum(open_e) as open_e, sum(within) as within
+  from (
+    select deciding_agency_id, level, field_id, open_s, open_e, 0 as within from net_months
+    union all select deciding_agency_id, level, field_id, open_s, open_e, 0 from net_days
+    union all select deciding_agency_id, level, field_id, open_s, open_e, 0 from net_partial
+    union all select deciding_agency_id, level, field_id, open_s, open_e, 0 from net_future
+    union all select deciding_agency_id, level, field_id, 0, 0, n from within_limit
+  ) o
+  group by deciding_agency_id, level, field_id
 ),
 snapshots as (
-  select c.deciding_agency_id, c.level, c.field_id,
-    count(*) filter (where c.received_at < x.s) as carried_over,
-    count(*) filter (where (c.closed_at is null or c.closed_at >= x.e) and civil_date(c.due_at) >= x.e_date) as in_progress_within_limit,
-    count(*) filter (where (c.closed_at is null or c.closed_at >= x.e) and civil_date(c.due_at) < x.e_date) as in_progress_overdue
-  from snapshot_clean c cross join params x
-  group by c.deciding_agency_id, c.level, c.field_id
+  select deciding_agency_id, level, field_id,
+    open_s as carried_over, within as in_progress_within_limit, open_e - within as in_progress_overdue
+  from opened
 ),
 flows as (
   select deciding_agency_id, level, field_id,
@@ -112,7 +192,8 @@ flows as (
   from (
     select * from rolled
     union all select * from edge_flows
-    union all select * from future_in_whole
+    union all select * from rolled_days
+    union all select * from future_in_rolled
   ) f
   group by deciding_agency_id, level, field_id
 ),
