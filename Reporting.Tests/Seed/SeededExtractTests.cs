@@ -42,6 +42,19 @@ public sealed class SeededExtractTests(SeededProvinceFixture fixture) : IClassFi
         Reporting.Templates.Rendering.ReportRenderer.EnsurePrintable(data.Model);
     }
 
+    [Fact]
+    public async Task Fingerprint_OfAnOpenPeriod_IsTheSameForARunMinutesLater_WhenNoDataChanged()
+    {
+        // The annual 2026 window is still open, so its end is the run's clock; no seeded data fall between the two.
+        async Task<string> FingerprintAt(DateTimeOffset now) =>
+            (await new WarehouseReportDataSource(fixture.Database.DataSource, CalendarOptions.Default, null, new Clock(now))
+                .LoadAsync(new ReportRequest(new ReportKey(ReportKind.Annual, "2026", "AG.SNV")), CancellationToken.None)).Fingerprint;
+
+        var first = await FingerprintAt(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.FromHours(7)));
+        var later = await FingerprintAt(new DateTimeOffset(2026, 11, 21, 10, 5, 0, TimeSpan.FromHours(7)));
+        Assert.Equal(first, later);
+    }
+
     private sealed class Clock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();

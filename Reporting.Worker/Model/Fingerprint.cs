@@ -7,8 +7,11 @@ namespace Reporting.Worker.Model;
 
 /// <summary>
 /// The data fingerprint of a report (design.md "Runs and idempotency"): SHA-256, hex, over a canonical text of the
-/// extract results — the window's instants in UTC, the units, every extract row in key order with every figure —
-/// and never over the document number, the issue date or anything else the pipeline adds. Same data, same hash.
+/// extract results — the period and the window's start, the units, every extract row in key order with every
+/// figure — and never over the document number, the issue date or anything else the pipeline adds. Same data, same
+/// hash. The instant the data were taken ("số liệu tính đến", the window's end when it is "now") is left out on
+/// purpose: a re-run with unchanged figures reuses the issued version instead of issuing a copy with a later
+/// as-of date; snapshot figures that do move with time (a dossier turning overdue) change the hash themselves.
 /// </summary>
 public static class Fingerprint
 {
@@ -17,7 +20,7 @@ public static class Fingerprint
         var text = new StringBuilder();
         void Line(params object?[] values) => text.Append(string.Join('|', values.Select(Canonical))).Append('\n');
 
-        Line("v1", r.UnitCode, r.Window.Period.Kind, r.Window.Period.Code, r.Window.Start, r.Window.End);
+        Line("v2", r.UnitCode, r.Window.Period.Kind, r.Window.Period.Code, r.Window.Start);
         Line("units", r.Units is null ? "*" : string.Join(',', r.Units.Order()));
         AppendRows(Line, "row", r.Rows);
         foreach (var q in r.DataQuality.OrderBy(q => q.Rule, StringComparer.Ordinal).ThenBy(q => q.DossierCode, StringComparer.Ordinal))
@@ -29,7 +32,7 @@ public static class Fingerprint
         Line("notes", r.ProcessNotes.ApologiesIssued, r.ProcessNotes.AwaitingSupplement);
         Line("feedback", r.Feedback.Received, r.Feedback.Handled, r.Feedback.HandledOnTime, r.Feedback.Pending);
         Line("tasks", r.PlanTasks.Due, r.PlanTasks.Completed, r.PlanTasks.CompletedOnTime);
-        Line("previous", r.PreviousWindow.Start, r.PreviousWindow.End, string.Join(',', r.PreviousSources.Order()));
+        Line("previous", r.PreviousWindow.Start, string.Join(',', r.PreviousSources.Order()));
         AppendRows(Line, "prev", r.PreviousRows);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
     }
