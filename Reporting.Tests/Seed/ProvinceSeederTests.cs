@@ -10,6 +10,20 @@ public sealed class ProvinceSeederTests
     private static readonly DateTimeOffset Now = new(2026, 6, 30, 12, 0, 0, TimeSpan.FromHours(7));
 
     [Fact]
+    public async Task Seed_WithAMidMorningClock_DatesNothingAfterIt()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync();
+        var now = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(7));
+        await new ProvinceSeeder(db.DataSource).SeedAsync(new SeedOptions(3000, 7, 2026, now, IfEmpty: false), CancellationToken.None);
+        await using var connection = await db.DataSource.OpenConnectionAsync();
+        var future = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, """
+            select count(*) from dossier
+            where received_at > @now or finished_at > @now or ended_at > @now or returned_at > @now
+            """, new { now = now.ToUniversalTime() });
+        Assert.Equal(0, future);
+    }
+
+    [Fact]
     public async Task Seed_WithTheSameSeed_GivesTheSameRows_AndAnotherSeedGivesOthers()
     {
         var first = await SeedAndFingerprintAsync(2000, 7);

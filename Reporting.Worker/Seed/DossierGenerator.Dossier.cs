@@ -71,7 +71,8 @@ public sealed partial class DossierGenerator
         }
 
         var minute = channel == 2 ? rng.Between(360, 1379) : rng.Between(450, 1019);
-        var received = At(day, minute);
+        // Today's dossiers arrive before the clock: a warehouse never holds a dossier received in the future.
+        var received = Math.Min(At(day, minute), _now - TicksPerMinute);
         var start = working && minute < 1020 ? day : day.AddDays(1);
         var limit = (int)Math.Ceiling(proc.TimeLimit);
         var dueDay = proc.TimeUnit switch
