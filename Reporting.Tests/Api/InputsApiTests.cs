@@ -8,6 +8,8 @@ using ClosedXML.Excel;
 using Reporting.Templates.Model;
 using Reporting.Worker.Inputs;
 
+using Reporting.Tests.Inputs;
+
 namespace Reporting.Tests.Api;
 
 /// <summary>
@@ -234,13 +236,13 @@ public sealed class InputsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var blank = await download.Content.ReadAsByteArrayAsync();
 
         var expected = new Dictionary<string, string>(StringComparer.Ordinal);
-        var filled = Fill(blank, book =>
+        var filled = InputWorkbookFilling.Fill(blank, book =>
         {
             var i = 0;
             foreach (var field in InputDefinitions.For(ReportKind.Annual).Fields)
             {
                 var (typed, stored) = Entry(field, i++);
-                Set(ValueCell(book, field.Code), typed);
+                InputWorkbookFilling.Set(InputWorkbookFilling.ValueCell(book, field.Code), typed);
                 expected[field.Code] = stored;
             }
         });
@@ -271,10 +273,10 @@ public sealed class InputsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("INPUT_WORKBOOK_MISMATCH", (await BodyAsync(mismatch)).GetProperty("code").GetString());
 
         // A bad value: the error names sheet, row and field, and nothing is stored.
-        var bad = Fill(again, book =>
+        var bad = InputWorkbookFilling.Fill(again, book =>
         {
-            ValueCell(book, "CQS_VB_DIEN_TU").SetValue(140.0);
-            ValueCell(book, "IV").SetValue("Đổi nội dung");
+            InputWorkbookFilling.ValueCell(book, "CQS_VB_DIEN_TU").SetValue(140.0);
+            InputWorkbookFilling.ValueCell(book, "IV").SetValue("Đổi nội dung");
         });
         using var rejected = await a.PostAsync("/api/inputs/A1/annual/2026/workbook", new ByteArrayContent(bad));
         Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
@@ -317,46 +319,6 @@ public sealed class InputsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         _ => ($"<b>{i}</b>/KH-UBND", $"<b>{i}</b>/KH-UBND"),
     };
 
-    private static byte[] Fill(byte[] workbookBytes, Action<XLWorkbook> fill)
-    {
-        using var workbook = new XLWorkbook(new MemoryStream(workbookBytes));
-        fill(workbook);
-        using var output = new MemoryStream();
-        workbook.SaveAs(output);
-        return output.ToArray();
-    }
-
-    private static IXLCell ValueCell(XLWorkbook workbook, string code)
-    {
-        foreach (var (sheet, column) in new[] { (InputWorkbook.NarrativeSheet, 5), (InputWorkbook.IndicatorSheet, 7) })
-        {
-            var ws = workbook.Worksheet(sheet);
-            var row = ws.RowsUsed().FirstOrDefault(r => r.Cell(1).GetString() == code);
-            if (row is not null)
-            {
-                return ws.Cell(row.RowNumber(), column);
-            }
-        }
-
-        throw new InvalidOperationException($"no row for {code}");
-    }
-
-    private static void Set(IXLCell cell, object value)
-    {
-        switch (value)
-        {
-            case string s:
-                cell.SetValue(s);
-                cell.DataType = XLDataType.Text;
-                break;
-            case double d:
-                cell.SetValue(d);
-                break;
-            case DateTime t:
-                cell.SetValue(t);
-                break;
-        }
-    }
 
     /// <summary>A stream with no length, so HttpClient sends it chunked (no Content-Length to refuse early).</summary>
     private sealed class NonSeekable(byte[] bytes) : MemoryStream(bytes)

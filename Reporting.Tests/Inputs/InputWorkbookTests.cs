@@ -32,46 +32,6 @@ public sealed class InputWorkbookTests(DatabaseFixture fixture) : IClassFixture<
         return stream.ToArray();
     }
 
-    private static byte[] Fill(byte[] workbookBytes, Action<XLWorkbook> fill)
-    {
-        using var workbook = new XLWorkbook(new MemoryStream(workbookBytes));
-        fill(workbook);
-        using var output = new MemoryStream();
-        workbook.SaveAs(output);
-        return output.ToArray();
-    }
-
-    private static IXLCell ValueCell(XLWorkbook workbook, string code)
-    {
-        foreach (var (sheet, column) in new[] { (InputWorkbook.NarrativeSheet, 5), (InputWorkbook.IndicatorSheet, 7) })
-        {
-            var ws = workbook.Worksheet(sheet);
-            var row = ws.RowsUsed().FirstOrDefault(r => r.Cell(1).GetString() == code);
-            if (row is not null)
-            {
-                return ws.Cell(row.RowNumber(), column);
-            }
-        }
-
-        throw new InvalidOperationException($"no row for {code}");
-    }
-
-    private static void Set(IXLCell cell, object value)
-    {
-        switch (value)
-        {
-            case string s:
-                cell.SetValue(s);
-                cell.DataType = XLDataType.Text;
-                break;
-            case double d:
-                cell.SetValue(d);
-                break;
-            case DateTime t:
-                cell.SetValue(t);
-                break;
-        }
-    }
 
     [Fact]
     public async Task Workbook_ExportedFilledAndImported_RoundTripsEveryField()
@@ -79,11 +39,11 @@ public sealed class InputWorkbookTests(DatabaseFixture fixture) : IClassFixture<
         await InputTestData.AddAgencyAsync(Data, "W1");
         var key = new UnitInputKey("W1", ReportKind.Annual, "2026");
         var fields = InputDefinitions.For(key.Kind).Fields;
-        var filled = Fill(Export(key, new Dictionary<string, string>()), wb =>
+        var filled = InputWorkbookFilling.Fill(Export(key, new Dictionary<string, string>()), wb =>
         {
             for (var i = 0; i < fields.Count; i++)
             {
-                Set(ValueCell(wb, fields[i].Code), Entry(fields[i], i).Typed);
+                InputWorkbookFilling.Set(InputWorkbookFilling.ValueCell(wb, fields[i].Code), Entry(fields[i], i).Typed);
             }
         });
 
@@ -124,15 +84,15 @@ public sealed class InputWorkbookTests(DatabaseFixture fixture) : IClassFixture<
         Assert.True(narrative.Cell(InputWorkbook.FirstRow, 5).Style.Alignment.WrapText);
         Assert.Equal(InputDefinitions.For(key.Kind).Narratives.Count(), narrative.RowsUsed().Count(r => r.RowNumber() >= InputWorkbook.FirstRow));
 
-        var rate = ValueCell(workbook, "CQS_VB_DIEN_TU");
+        var rate = InputWorkbookFilling.ValueCell(workbook, "CQS_VB_DIEN_TU");
         Assert.Equal(XLDataType.Number, rate.DataType);
         Assert.Equal(88.04, rate.GetDouble());
-        Assert.Equal(XLDataType.DateTime, ValueCell(workbook, "CD_KE_HOACH_NGAY").DataType);
+        Assert.Equal(XLDataType.DateTime, InputWorkbookFilling.ValueCell(workbook, "CD_KE_HOACH_NGAY").DataType);
         Assert.True(rate.HasDataValidation);
         Assert.Equal(XLAllowedValues.Decimal, rate.DataValidation.AllowedValues);
-        Assert.Equal(XLAllowedValues.WholeNumber, ValueCell(workbook, "CV_KY_LUAT").DataValidation.AllowedValues);
-        Assert.Equal(XLAllowedValues.Date, ValueCell(workbook, "CD_KE_HOACH_NGAY").DataValidation.AllowedValues);
-        Assert.Equal(XLAllowedValues.TextLength, ValueCell(workbook, "III").DataValidation.AllowedValues);
+        Assert.Equal(XLAllowedValues.WholeNumber, InputWorkbookFilling.ValueCell(workbook, "CV_KY_LUAT").DataValidation.AllowedValues);
+        Assert.Equal(XLAllowedValues.Date, InputWorkbookFilling.ValueCell(workbook, "CD_KE_HOACH_NGAY").DataValidation.AllowedValues);
+        Assert.Equal(XLAllowedValues.TextLength, InputWorkbookFilling.ValueCell(workbook, "III").DataValidation.AllowedValues);
     }
 
     [Fact]
@@ -141,16 +101,16 @@ public sealed class InputWorkbookTests(DatabaseFixture fixture) : IClassFixture<
         await InputTestData.AddAgencyAsync(Data, "W3");
         var key = new UnitInputKey("W3", ReportKind.Quarter, "2026-Q3");
         int countRow = 0, rateRow = 0, extraRow = 0;
-        var filled = Fill(Export(key, new Dictionary<string, string>()), wb =>
+        var filled = InputWorkbookFilling.Fill(Export(key, new Dictionary<string, string>()), wb =>
         {
-            var count = ValueCell(wb, "CD_VAN_BAN_CHI_DAO");
+            var count = InputWorkbookFilling.ValueCell(wb, "CD_VAN_BAN_CHI_DAO");
             count.SetValue(-3.0);
             countRow = count.Address.RowNumber;
-            var rate = ValueCell(wb, "CQS_VB_DIEN_TU");
+            var rate = InputWorkbookFilling.ValueCell(wb, "CQS_VB_DIEN_TU");
             rate.SetValue("cao");
             rate.DataType = XLDataType.Text;
             rateRow = rate.Address.RowNumber;
-            ValueCell(wb, "III").SetValue("Hợp lệ");
+            InputWorkbookFilling.ValueCell(wb, "III").SetValue("Hợp lệ");
             var narrative = wb.Worksheet(InputWorkbook.NarrativeSheet);
             extraRow = narrative.LastRowUsed()!.RowNumber() + 1;
             narrative.Cell(extraRow, 1).SetValue("II.9");
@@ -174,9 +134,9 @@ public sealed class InputWorkbookTests(DatabaseFixture fixture) : IClassFixture<
     public void Import_ReadsAPercentTypedWithExcelsPercentFormat_AsPercentPoints()
     {
         var key = new UnitInputKey("W4", ReportKind.Quarter, "2026-Q3");
-        var filled = Fill(Export(key, new Dictionary<string, string>()), wb =>
+        var filled = InputWorkbookFilling.Fill(Export(key, new Dictionary<string, string>()), wb =>
         {
-            var cell = ValueCell(wb, "CQS_VB_DIEN_TU");
+            var cell = InputWorkbookFilling.ValueCell(wb, "CQS_VB_DIEN_TU");
             cell.SetValue(0.8804);
             cell.Style.NumberFormat.Format = "0.00%";
         });
@@ -189,10 +149,10 @@ public sealed class InputWorkbookTests(DatabaseFixture fixture) : IClassFixture<
         await InputTestData.AddAgencyAsync(Data, "W5");
         var key = new UnitInputKey("W5", ReportKind.Quarter, "2026-Q3");
         await Store.SaveAsync(key, new Dictionary<string, string?> { ["III"] = "Cũ.", ["IV"] = "Giữ nguyên.", ["CV_KY_LUAT"] = "2" }, "a", InputAction.Edit, default);
-        var filled = Fill(Export(key, await Store.ValuesAsync(key, default)), wb =>
+        var filled = InputWorkbookFilling.Fill(Export(key, await Store.ValuesAsync(key, default)), wb =>
         {
-            ValueCell(wb, "III").Clear(XLClearOptions.Contents);
-            ValueCell(wb, "CV_KY_LUAT").SetValue(3.0);
+            InputWorkbookFilling.ValueCell(wb, "III").Clear(XLClearOptions.Contents);
+            InputWorkbookFilling.ValueCell(wb, "CV_KY_LUAT").SetValue(3.0);
         });
         var content = InputWorkbook.Read(new MemoryStream(filled));
         var outcome = await Store.SaveAsync(key, content.Values, "b", InputAction.Import, default);
@@ -213,10 +173,10 @@ public sealed class InputWorkbookTests(DatabaseFixture fixture) : IClassFixture<
             Assert.Equal(0, code);
             Assert.Contains(file, output, StringComparison.Ordinal);
 
-            File.WriteAllBytes(file, Fill(File.ReadAllBytes(file), wb =>
+            File.WriteAllBytes(file, InputWorkbookFilling.Fill(File.ReadAllBytes(file), wb =>
             {
-                Set(ValueCell(wb, "III"), InputTestData.Markup);
-                ValueCell(wb, "CD_VAN_BAN_CHI_DAO").SetValue(4.0);
+                InputWorkbookFilling.Set(InputWorkbookFilling.ValueCell(wb, "III"), InputTestData.Markup);
+                InputWorkbookFilling.ValueCell(wb, "CD_VAN_BAN_CHI_DAO").SetValue(4.0);
             }));
             (code, output, _) = await RunAsync(dir.FullName, "inputs", "import", file, "--author", "nguyen.van.a");
             Assert.Equal(0, code);
@@ -229,7 +189,7 @@ public sealed class InputWorkbookTests(DatabaseFixture fixture) : IClassFixture<
             Assert.Contains("nguyen.van.a", output, StringComparison.Ordinal);
             Assert.Contains("Còn thiếu (bắt buộc): I.2 Tổ chức, chỉ đạo, điều hành", output, StringComparison.Ordinal);
 
-            File.WriteAllBytes(file, Fill(File.ReadAllBytes(file), wb => ValueCell(wb, "CQS_VB_DIEN_TU").SetValue(120.0)));
+            File.WriteAllBytes(file, InputWorkbookFilling.Fill(File.ReadAllBytes(file), wb => InputWorkbookFilling.ValueCell(wb, "CQS_VB_DIEN_TU").SetValue(120.0)));
             (code, _, var error) = await RunAsync(dir.FullName, "inputs", "import", file, "--author", "nguyen.van.a");
             Assert.Equal(1, code);
             Assert.Contains($"[{ErrorCodes.InputPercentOutOfRange}]", error, StringComparison.Ordinal);
