@@ -74,7 +74,7 @@ public sealed class ArchiveVerbsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Import_ThroughTheCli_IssuesTheDraft_AndListShowsBoth()
+    public async Task Import_ThroughTheCli_IssuesTheDraft_PrintsSigningTimesInVietnamTime_AndListShowsBoth()
     {
         var version = ArchiveKit.NewVersion(SigningPolicy.Official, unit: "CLIUNIT");
         var draft = await _kit.Store.StoreAsync(version, ArchiveRole.DraftPdf, SamplePdfs.Minimal("cli"), CancellationToken.None);
@@ -85,6 +85,7 @@ public sealed class ArchiveVerbsTests : IAsyncLifetime, IDisposable
         var import = await RunAsync("archive", "import", file, "--run", version.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(import.Code == 0, import.Error);
         Assert.Contains("Đã nhập bản ký của 07/BC-SNV", import.Out);
+        Assert.Matches(@"thời điểm ký: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00", import.Out);
 
         var list = await RunAsync("archive", "list", "--unit", "CLIUNIT");
         Assert.Contains("0 mục.", (await RunAsync("archive", "list", "--unit", "CLIUNIT", "--state", "awaiting_signature")).Out);

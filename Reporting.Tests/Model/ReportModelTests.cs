@@ -43,6 +43,17 @@ public sealed class ReportModelTests(ReportModelTests.ProvinceFixture fixture) :
         Source().LoadWithResultsAsync(new ReportRequest(new ReportKey(kind, period, unit), asOf), CancellationToken.None);
 
     [Fact]
+    public async Task UnitReports_AreAddressedToSoNoiVu_ButSoNoiVusOwnReportGoesToTheProvinceCommittee()
+    {
+        var (_, justice) = await LoadAsync(ReportKind.Annual, "2026", "AG-STP");
+        var (_, homeAffairs) = await LoadAsync(ReportKind.Annual, "2026", "AG-SNV");
+        var (_, consolidated) = await LoadAsync(ReportKind.Annual, "2026", ReportKey.Province);
+        Assert.Equal(["Sở Nội vụ tỉnh An Giang"], justice.Header.Addressees);
+        Assert.Equal(["Ủy ban nhân dân tỉnh An Giang"], homeAffairs.Header.Addressees);
+        Assert.Equal(["Ủy ban nhân dân tỉnh An Giang"], consolidated.Header.Addressees);
+    }
+
+    [Fact]
     public async Task DepartmentReport_IsHeadedByTheProvinceCommittee_AndTotalsEqualTheNaiveFigures()
     {
         var p = fixture.Province;

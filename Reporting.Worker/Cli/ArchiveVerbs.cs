@@ -146,7 +146,7 @@ public sealed class ArchiveImportVerb : IVerb
         foreach (var s in result.Verification.Signatures)
         {
             await context.Out.WriteLineAsync($"chữ ký {s.Index}: {s.SignerSubject}; nguyên vẹn: {(s.Intact ? "có" : "không")}; " +
-                $"chuỗi: {(s.Chain == Sign.ChainStatus.Trusted ? "tin cậy" : "KHÔNG tin cậy")}; thời điểm ký: {s.SigningTime:yyyy-MM-ddTHH:mm:ssK} ({s.SigningTimeSource})");
+                $"chuỗi: {(s.Chain == Sign.ChainStatus.Trusted ? "tin cậy" : "KHÔNG tin cậy")}; thời điểm ký: {(s.SigningTime is { } t ? Calendar.CivilTime.ToLocal(t).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) : "không rõ")} ({s.SigningTimeSource})");
         }
 
         await context.Out.WriteLineAsync(result.AlreadyImported

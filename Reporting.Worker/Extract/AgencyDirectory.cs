@@ -28,6 +28,10 @@ public sealed record AgencyRow
 
     public DateTime? ValidTo { get; init; }
 
+    /// <summary>Sở Nội vụ itself: the department that receives the units' reports and consolidates them.</summary>
+    public bool IsHomeAffairs =>
+        Kind == "department" && string.Equals(Name.Normalize(), "Sở Nội vụ", StringComparison.OrdinalIgnoreCase);
+
     public bool ExistsOn(DateOnly day) =>
         DateOnly.FromDateTime(ValidFrom) <= day && (ValidTo is null || DateOnly.FromDateTime(ValidTo.Value) > day);
 }

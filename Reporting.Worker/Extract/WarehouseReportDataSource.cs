@@ -55,8 +55,7 @@ public sealed class WarehouseReportDataSource(NpgsqlDataSource dataSource, Calen
             {
                 province = directory.Agencies.FirstOrDefault(a => a.Kind == "province" && a.ExistsOn(issueDate))
                     ?? directory.Agencies.FirstOrDefault(a => a.Kind == "province");
-                issuer = directory.Agencies.FirstOrDefault(a => a.Kind == "department" && a.ExistsOn(issueDate)
-                    && string.Equals(a.Name.Normalize(), "Sở Nội vụ", StringComparison.OrdinalIgnoreCase));
+                issuer = directory.Agencies.FirstOrDefault(a => a.IsHomeAffairs && a.ExistsOn(issueDate));
             }
             else
             {

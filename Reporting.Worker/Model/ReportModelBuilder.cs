@@ -38,7 +38,9 @@ public static class ReportModelBuilder
         var issuer = context.Issuer is null
             ? new Issuer(IssuerNaming.ProvinceCommittee(context.Province, provinceName), "SỞ NỘI VỤ", "SNV", provinceName)
             : IssuerNaming.For(context.Issuer, context.Province);
-        var addressee = context.Unit is null
+        // Units report to the People's Committee through Sở Nội vụ; the consolidated report, and Sở Nội vụ's own
+        // report as a department, go to the Committee directly (a report is never addressed to its own issuer).
+        var addressee = context.Unit is null || context.Unit.IsHomeAffairs
             ? $"Ủy ban nhân dân tỉnh {provinceName}"
             : $"Sở Nội vụ tỉnh {provinceName}";
         var header = new DocumentHeader(issuer, null, context.IssueDate, "BÁO CÁO",
