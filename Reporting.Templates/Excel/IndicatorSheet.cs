@@ -4,7 +4,10 @@ using Reporting.Templates.Model;
 
 namespace Reporting.Templates.Excel;
 
-/// <summary>A count or a rate with the name of what it counts; a rate's note names its denominator.</summary>
+/// <summary>
+/// A count or a rate with the name of what it counts; a rate's note names its denominator. The quantity column
+/// shows the count, or for a rate its numerator.
+/// </summary>
 internal sealed record Indicator(string Name, long? Count, Rate? Rate);
 
 /// <summary>
@@ -28,14 +31,13 @@ internal static class IndicatorSheet
         {
             ws.Cell(row, 1).Value = row - 5;
             ws.Cell(row, 2).Value = r.Name;
-            if (r.Count is { } c)
+            if ((r.Rate?.Numerator ?? r.Count) is { } quantity)
             {
-                SheetStyle.Count(ws.Cell(row, 3), c);
+                SheetStyle.Count(ws.Cell(row, 3), quantity);
             }
 
             if (r.Rate is { } rate)
             {
-                SheetStyle.Count(ws.Cell(row, 3), rate.Numerator);
                 SheetStyle.Rate(ws.Cell(row, 4), rate);
                 ws.Cell(row, 5).Value = $"{rate.NumeratorLabel} / {rate.DenominatorLabel} ({VietnameseFormat.Number(rate.Numerator)}/{VietnameseFormat.Number(rate.Denominator)})";
             }

@@ -12,6 +12,18 @@ public static class WorkbookWriter
 {
     public static byte[] Write(ReportModel model)
     {
+        using var output = new MemoryStream();
+        Write(model, output);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Writes the workbook to <paramref name="output"/> (which may be forward-only, e.g. a file): the form sheets
+    /// through ClosedXML into a small buffer, then the zip is written once, forward, with the overdue list streamed in
+    /// (<see cref="OverdueListWriter"/>). <see cref="ReportModel.OverdueDossiers"/> is enumerated once.
+    /// </summary>
+    public static void Write(ReportModel model, Stream output)
+    {
         using var stream = new MemoryStream();
         using (var wb = new XLWorkbook())
         {
@@ -69,12 +81,7 @@ public static class WorkbookWriter
             wb.SaveAs(stream);
         }
 
-        if (model.OverdueDossiers.Count > 0)
-        {
-            stream.Position = 0;
-            OverdueListWriter.Append(stream, model.OverdueDossiers);
-        }
-
-        return stream.ToArray();
+        stream.Position = 0;
+        OverdueListWriter.Write(stream, output, model.OverdueDossiers);
     }
 }

@@ -24,8 +24,13 @@ public sealed record ReportModel(
     /// <summary>True for the consolidated provincial report (every unit, ranking).</summary>
     public bool IsConsolidated => TthcByUnit is not null;
 
-    /// <summary>Optional list of every overdue dossier (own workbook sheet, streamed). Empty by default.</summary>
-    public IReadOnlyList<OverdueDossier> OverdueDossiers { get; init; } = [];
+    /// <summary>
+    /// Optional list of every overdue dossier (own workbook sheet, streamed). Empty by default. A sequence, not a
+    /// list, so 100k+ rows need not sit in memory: the workbook writer enumerates it once, writing each row as it
+    /// comes. It must give the same rows each time it is enumerated (a deferred read of fixed data, not a one-shot
+    /// reader), like every other part of the model: the same model always renders the same workbook.
+    /// </summary>
+    public IEnumerable<OverdueDossier> OverdueDossiers { get; init; } = [];
 
     /// <summary>
     /// The unit's own appendix indicators (unit inputs, domain.md §4.3), in the order of the input definition;

@@ -109,6 +109,31 @@ public sealed class WorkbookTests(RenderedSamples samples)
         }
     }
 
+    [Theory]
+    [InlineData("Nhiệm vụ CCHC", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH")]
+    [InlineData("Phản ánh kiến nghị", "TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ")]
+    [InlineData("Dịch vụ công trực tuyến", "DỊCH VỤ CÔNG TRỰC TUYẾN, THANH TOÁN TRỰC TUYẾN, SỐ HÓA")]
+    public async Task Xlsx_IndicatorSheets_HaveTheirTitleAndTwoRowHeaderOnce_ThenOneRowPerIndicator(string sheet, string title)
+    {
+        var r = await samples.GetAsync("department-annual");
+        using var wb = new XLWorkbook(r.XlsxPath);
+        var ws = wb.Worksheet(sheet);
+        var texts = ws.CellsUsed().Where(c => c.DataType == XLDataType.Text).Select(c => c.GetString()).ToList();
+        foreach (var label in new[] { title, "STT", "Chỉ tiêu", "Kết quả", "Số lượng", "Tỷ lệ", "Cách tính tỷ lệ" })
+        {
+            Assert.Equal(1, texts.Count(t => t == label));
+        }
+
+        Assert.Equal(title, ws.Cell(1, 1).GetString());
+        Assert.StartsWith(r.Model.Unit.Name + " - Kỳ báo cáo: ", ws.Cell(2, 1).GetString());
+        Assert.Equal("Kết quả", ws.Cell(4, 3).GetString());
+        Assert.Equal(["Số lượng", "Tỷ lệ"], [ws.Cell(5, 3).GetString(), ws.Cell(5, 4).GetString()]);
+        Assert.Equal(1, ws.Cell(6, 1).GetValue<int>());
+        Assert.Equal(5, ws.SheetView.SplitRow);
+        Assert.Equal(4, ws.PageSetup.FirstRowToRepeatAtTop);
+        Assert.Equal(5, ws.PageSetup.LastRowToRepeatAtTop);
+    }
+
     [Fact]
     public async Task Xlsx_OverdueList_IsStreamedIntoItsOwnSheet()
     {
