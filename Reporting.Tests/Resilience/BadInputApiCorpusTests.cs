@@ -74,6 +74,7 @@ public sealed class BadInputApiCorpusTests(BadInputApiFixture fixture) : IClassF
         };
         var body = c.Workbook is { } workbook ? await WorkbookAsync(workbook, c.WorkbookSets, c.WorkbookTruncate) : c.Body;
         var before = await SnapshotAsync();
+        var auditBefore = await api.ScalarAsync<long>("select coalesce(max(id), 0) from api_audit");
 
         using var client = api.Client(null);
         using var request = new HttpRequestMessage(new HttpMethod(c.Method), Expand(c.Target));
@@ -113,8 +114,13 @@ public sealed class BadInputApiCorpusTests(BadInputApiFixture fixture) : IClassF
             // Kestrel refused the request target (e.g. an encoded NUL in the path) before any middleware ran.
             Assert.Equal("", text);
             Assert.Equal(before, await SnapshotAsync());
+            Assert.Equal(0, await api.ScalarAsync<long>("select count(*) from api_audit where id > @auditBefore", new { auditBefore }));
             return;
         }
+
+        // The refusal is in the audit log like any answer: one row, with the status the caller got.
+        var audited = (await AuditStatusesAsync(auditBefore)).ToList();
+        Assert.True(audited.SequenceEqual([status]), $"{name}: audit rows {string.Join(",", audited)} for a {status}");
 
         Assert.StartsWith("application/json", response.Content.Headers.ContentType?.MediaType ?? "", StringComparison.Ordinal);
         var error = JsonDocument.Parse(text).RootElement;
@@ -163,6 +169,12 @@ public sealed class BadInputApiCorpusTests(BadInputApiFixture fixture) : IClassF
                 InputWorkbookFilling.Set(InputWorkbookFilling.ValueCell(book, code), value);
             }
         });
+    }
+
+    private async Task<IEnumerable<int>> AuditStatusesAsync(long after)
+    {
+        await using var connection = await fixture.Api.Database.DataSource.OpenConnectionAsync();
+        return await Dapper.SqlMapper.QueryAsync<int>(connection, "select status_code from api_audit where id > @after order by id", new { after });
     }
 
     /// <summary>What a rejected request must not change: the queue, the inputs and their history, the keys.</summary>
