@@ -86,7 +86,9 @@ public sealed class BadInputApiCorpusTests(BadInputApiFixture fixture) : IClassF
 
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(body);
+            // Chunked: a stream of unknown length, so the server cannot refuse it by its declared size.
+            request.Content = c.Chunked ? new StreamContent(new MemoryStream(body)) : new ByteArrayContent(body);
+            request.Headers.TransferEncodingChunked = c.Chunked;
         }
 
         foreach (var (header, value) in headers)

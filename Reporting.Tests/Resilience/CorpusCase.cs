@@ -87,6 +87,7 @@ public static partial class Corpus
 /// field-error: FIELD INPUT_...   for INPUT_REJECTED: a field (may hold spaces) and its error code (repeatable)
 /// expand: yes                    the body's {{repeat:N:TEXT}} are expanded (huge bodies without huge files)
 /// crlf: yes                      the body's line ends become CRLF (multipart)
+/// chunked: yes                   the body is sent chunked, with no Content-Length
 /// body-file: NAME                the body is Corpus/api/files/NAME (binary)
 /// workbook: A/quarter/2026-Q1    the body is that input workbook, downloaded by the admin key …
 /// workbook-set: CODE=VALUE       … with a value typed into it (repeatable)
@@ -101,7 +102,7 @@ public static partial class Corpus
 public sealed partial record ApiCase(
     string Name, string As, int Status, string Code, string? MessagePiece, IReadOnlyList<(string Field, string Code)> FieldErrors,
     string Method, string Target, IReadOnlyList<(string Name, string Value)> Headers, byte[]? Body,
-    string? Workbook, IReadOnlyList<(string Code, string Value)> WorkbookSets, bool WorkbookTruncate)
+    string? Workbook, IReadOnlyList<(string Code, string Value)> WorkbookSets, bool WorkbookTruncate, bool Chunked)
 {
     private static readonly byte[] Separator = "\n---\n"u8.ToArray();
 
@@ -163,7 +164,8 @@ public sealed partial record ApiCase(
             body,
             meta.One("workbook"),
             meta.All("workbook-set").Select(s => s.Split('=', 2)).Select(p => (p[0], p[1])).ToList(),
-            meta.One("workbook-truncate") == "yes");
+            meta.One("workbook-truncate") == "yes",
+            meta.One("chunked") == "yes");
     }
 
     public override string ToString() => Name;
