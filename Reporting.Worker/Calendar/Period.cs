@@ -120,7 +120,7 @@ public sealed partial record Period(ReportKind Kind, string Code, int Year, Date
 
     /// <summary>
     /// Periods are between these years: year 0 or 1 has no date before it (a cut-off window starts in the previous
-    /// year, a comparison one year earlier), and no report is about the 18th or the 22nd century.
+    /// year, a comparison one year earlier), and no report is about a time before 1900 or after 2100.
     /// </summary>
     public const int MinYear = 1900;
 
