@@ -65,6 +65,9 @@ public static class ApiJson
     public static JsonSerializerOptions Strict { get; } = new(Options)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+
+        // {"unit":"A","unit":"B"}: parsers disagree which one counts (a proxy may check the first), so neither does.
+        AllowDuplicateProperties = false,
     };
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)

@@ -44,10 +44,12 @@ public sealed class InputsAccess(Warehouse warehouse, AdhocRequestStore scope)
         }
 
         var code = unit.Trim();
-        if (code.Length is 0 or > 64)
+        if (code.Length is 0 or > 64 || !ReportRequestBody.IsPlainText(code))
         {
-            return (null, new ApiError(ErrorCodes.UnknownUnit, "Mã đơn vị trống hoặc quá dài."), null);
+            return (null, new ApiError(ErrorCodes.UnknownUnit, "Mã đơn vị trống, quá dài hoặc có ký tự không hợp lệ."), null);
         }
+
+        code = code.Normalize(System.Text.NormalizationForm.FormC);
 
         var seesAll = caller.SeesAllUnits || caller.Role == ApiRole.Archivist;
         UnitInputKey key;

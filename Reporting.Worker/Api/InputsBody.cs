@@ -116,15 +116,27 @@ public static class InputsBody
                     throw Malformed($"quá {MaxMembers} trường");
                 }
 
-                var code = member.Name.Length <= 64 ? member.Name : member.Name[..64] + "…";
-                string? value = member.Value.ValueKind switch
+                string name, code;
+                string? value;
+                try
                 {
-                    JsonValueKind.String => member.Value.GetString(),
-                    JsonValueKind.Number => member.Value.GetRawText(),
-                    JsonValueKind.Null => null,
-                    _ => throw Malformed($"giá trị của \"{Shorten(code)}\" phải là chuỗi, số hoặc null"),
-                };
-                if (member.Name.Length > 64)
+                    name = member.Name;
+                    code = name.Length <= 64 ? name : name[..64] + "…";
+                    value = member.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => member.Value.GetString(),
+                        JsonValueKind.Number => member.Value.GetRawText(),
+                        JsonValueKind.Null => null,
+                        _ => throw Malformed($"giá trị của \"{Shorten(name.Length <= 64 ? name : name[..64] + "…")}\" phải là chuỗi, số hoặc null"),
+                    };
+                }
+                catch (InvalidOperationException)
+                {
+                    // "\udc00": an escaped unpaired surrogate is valid JSON but not Unicode text (it cannot be stored).
+                    throw Malformed("có chuỗi chứa ký tự \\u không phải Unicode hợp lệ (nửa cặp surrogate)");
+                }
+
+                if (name.Length > 64)
                 {
                     errors.Add(InputValidator.UnknownField(code));
                 }

@@ -60,7 +60,14 @@ public sealed class ReportRequestBody
             throw new ReportingException(ErrorCodes.UnknownUnit, "Mã đơn vị quá dài.");
         }
 
-        var kind = Calendar.Period.ParseKind(kindName);
+        if (!IsPlainText(unit))
+        {
+            throw new ReportingException(ErrorCodes.UnknownUnit, "Mã đơn vị có ký tự không hợp lệ (ký tự điều khiển hoặc không phải Unicode).");
+        }
+
+        unit = unit.Normalize(NormalizationForm.FormC); // codes are stored in NFC; a decomposed one means the same
+
+        var kind = Calendar.Period.ParseKind(Shorten(kindName));
         var period = kind == ReportKind.Adhoc ? AdhocPeriod() : NamedPeriod(kind);
 
         if (period.From > period.To)
@@ -100,12 +107,13 @@ public sealed class ReportRequestBody
         List<string>? fields = null;
         if (Fields is { Count: > 0 })
         {
-            if (Fields.Count > 200 || Fields.Any(f => string.IsNullOrWhiteSpace(f) || f.Length > 64))
+            if (Fields.Count > 200 || Fields.Any(f => string.IsNullOrWhiteSpace(f) || f.Length > 64 || !IsPlainText(f)))
             {
-                throw new ReportingException(ErrorCodes.ApiFieldUnknown, "Danh sách lĩnh vực không hợp lệ (tối đa 200 mã, mỗi mã tối đa 64 ký tự).");
+                throw new ReportingException(ErrorCodes.ApiFieldUnknown,
+                    "Danh sách lĩnh vực không hợp lệ (tối đa 200 mã, mỗi mã tối đa 64 ký tự, không có ký tự điều khiển).");
             }
 
-            fields = Fields.Select(f => f.Trim()).Distinct().Order(StringComparer.Ordinal).ToList();
+            fields = Fields.Select(f => f.Trim().Normalize(NormalizationForm.FormC)).Distinct().Order(StringComparer.Ordinal).ToList();
         }
 
         return new RequestShape(kind, unit, period, fields, formats);
@@ -153,7 +161,37 @@ public sealed class ReportRequestBody
     }
 
     private static DateOnly ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw BadDate(text);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? Calendar.Period.Plausible(d) ? d : throw new ReportingException(ErrorCodes.BadPeriod,
+                $"Ngày '{Shorten(text)}' ngoài khoảng năm {Calendar.Period.MinYear}–{Calendar.Period.MaxYear}.")
+            : throw BadDate(text);
+
+    /// <summary>
+    /// Text that can be a code: no control character (PostgreSQL refuses NUL) and no unpaired UTF-16 surrogate
+    /// (not Unicode, so not encodable as UTF-8).
+    /// </summary>
+    public static bool IsPlainText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static ReportingException BadDate(string text) => new(ErrorCodes.BadPeriod,
         $"Ngày '{Shorten(text)}' không hợp lệ; dùng dạng YYYY-MM-DD (ví dụ 2026-03-31).");

@@ -67,7 +67,11 @@ public static class ReportingApiExtensions
         // Only /api answers errors as {code, message}; the rest of the host (the Hangfire dashboard) keeps its own.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
-            api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, StatusCodeSelector = StatusOf }));
+            api =>
+            {
+                api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, StatusCodeSelector = StatusOf });
+                api.UseStatusCodePages(HandleBareStatusAsync);
+            });
         app.UseMiddleware<AuditLog>();
         app.UseMiddleware<ApiKeyAuthentication>();
         app.UseRateLimiter();
@@ -97,6 +101,25 @@ public static class ReportingApiExtensions
         }
 
         await error.WriteAsync(context, status);
+    }
+
+    /// <summary>
+    /// An /api answer with a status and no body (no route matched, a method the route does not take) gets a code
+    /// and a Vietnamese message like every other error.
+    /// </summary>
+    private static Task HandleBareStatusAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var error = status switch
+        {
+            StatusCodes.Status404NotFound => new ApiError(ErrorCodes.ApiRouteNotFound,
+                "Không có đường dẫn API này; xem danh sách tại /api/openapi.json."),
+            StatusCodes.Status405MethodNotAllowed => new ApiError(ErrorCodes.ApiMethodNotAllowed,
+                $"Phương thức {(http.Request.Method.Length <= 16 ? http.Request.Method : "này")} không dùng được cho đường dẫn này; xem /api/openapi.json."),
+            _ => new ApiError(ErrorCodes.ApiBadRequest, "Yêu cầu HTTP không hợp lệ."),
+        };
+        return error.WriteAsync(http, status);
     }
 
     private static int StatusOf(Exception? exception) => exception switch

@@ -224,6 +224,16 @@ public static partial class ReportsApi
             return TypedResults.BadRequest(new ApiError(ErrorCodes.BadPeriod, "Tham số period hoặc unit quá dài."));
         }
 
+        if (period is not null && !ReportRequestBody.IsPlainText(period))
+        {
+            return TypedResults.BadRequest(new ApiError(ErrorCodes.BadPeriod, "Tham số period có ký tự không hợp lệ."));
+        }
+
+        if (unit is not null && !ReportRequestBody.IsPlainText(unit))
+        {
+            return TypedResults.BadRequest(new ApiError(ErrorCodes.UnknownUnit, "Tham số unit có ký tự không hợp lệ."));
+        }
+
         if (state is not null && !ArchiveStates.Contains(state))
         {
             return TypedResults.BadRequest(new ApiError(ErrorCodes.ApiArchiveStateInvalid,

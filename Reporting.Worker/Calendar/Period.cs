@@ -76,6 +76,11 @@ public sealed partial record Period(ReportKind Kind, string Code, int Year, Date
                 throw Bad();
             }
 
+            if (!Plausible(from) || !Plausible(to))
+            {
+                throw OutOfRange(code);
+            }
+
             if (to < from)
             {
                 throw new ReportingException(ErrorCodes.BadPeriod, $"Ngày bắt đầu {from:dd/MM/yyyy} sau ngày kết thúc {to:dd/MM/yyyy}.");
@@ -91,6 +96,11 @@ public sealed partial record Period(ReportKind Kind, string Code, int Year, Date
         }
 
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (year is < MinYear or > MaxYear)
+        {
+            throw OutOfRange(code);
+        }
+
         var suffix = match.Groups["suffix"].Value;
         int lastMonth = (kind, suffix) switch
         {
@@ -108,14 +118,28 @@ public sealed partial record Period(ReportKind Kind, string Code, int Year, Date
         return new Period(kind, code, year, start, end, rule);
     }
 
+    /// <summary>
+    /// Periods are between these years: year 0 or 1 has no date before it (a cut-off window starts in the previous
+    /// year, a comparison one year earlier), and no report is about a time before 1900 or after 2100.
+    /// </summary>
+    public const int MinYear = 1900;
+
+    public const int MaxYear = 2100;
+
+    /// <summary>Whether a date may be part of a period (<see cref="MinYear"/>–<see cref="MaxYear"/>).</summary>
+    public static bool Plausible(DateOnly date) => date.Year is >= MinYear and <= MaxYear;
+
+    private static ReportingException OutOfRange(string code) => new(ErrorCodes.BadPeriod,
+        $"Kỳ '{(code.Length <= 40 ? code : code[..40] + "…")}' ngoài khoảng năm {MinYear}–{MaxYear}.");
+
     private static string ShiftCode(string code) =>
         (int.Parse(code[..4], CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture) + code[4..];
 
     private static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
 
-    [GeneratedRegex(@"^(?<year>\d{4})(-(?<suffix>Q[1-4]|H1|9M))?$")]
+    [GeneratedRegex(@"^(?<year>[0-9]{4})(-(?<suffix>Q[1-4]|H1|9M))?\z")]
     private static partial Regex PeriodPattern();
 
-    [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")]
+    [GeneratedRegex(@"^([0-9]{4}-[0-9]{2}-[0-9]{2})\.\.([0-9]{4}-[0-9]{2}-[0-9]{2})\z")]
     private static partial Regex AdhocPattern();
 }

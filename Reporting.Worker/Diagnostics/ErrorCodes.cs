@@ -138,4 +138,8 @@ public static class ErrorCodes
     public const string ApiArchiveStateInvalid = "API_ARCHIVE_STATE_INVALID";
     // Bench (the bench verbs: tools they drive, child processes)
     public const string BenchToolFailed = "BENCH_TOOL_FAILED";
+
+    // HTTP API: an /api path no route answers, a method the route does not take (resilience, bad input corpus)
+    public const string ApiRouteNotFound = "API_ROUTE_NOT_FOUND";
+    public const string ApiMethodNotAllowed = "API_METHOD_NOT_ALLOWED";
 }

@@ -35,7 +35,7 @@ public sealed class CsvImporter(NpgsqlDataSource dataSource)
             }
             catch (DecoderFallbackException)
             {
-                throw new ReportingException(ErrorCodes.ImportBadHeader, $"Tệp '{path}' không phải UTF-8.");
+                throw new ReportingException(ErrorCodes.ImportBadHeader, $"Tệp '{path}' không phải UTF-8 (có byte không hợp lệ, ví dụ tệp lưu theo Windows-1258); không nạp dòng nào. Hãy lưu lại dưới dạng CSV UTF-8.");
             }
         }
 
@@ -45,6 +45,13 @@ public sealed class CsvImporter(NpgsqlDataSource dataSource)
         }
 
         var header = records[0];
+        if (header.Fields.Any(f => f.Contains('\0', StringComparison.Ordinal)))
+        {
+            // UTF-16 without a byte order mark decodes as "valid" UTF-8 with a NUL after every letter.
+            throw new ReportingException(ErrorCodes.ImportBadHeader,
+                $"Tệp '{path}' không phải UTF-8 (có ký tự NUL trong dòng tiêu đề; có thể là UTF-16). Hãy lưu lại dưới dạng CSV UTF-8.");
+        }
+
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Fields.Length; i++)
         {
@@ -157,7 +164,10 @@ public sealed class CsvImporter(NpgsqlDataSource dataSource)
         {
             var first = errs[0];
             var reason = string.Join("; ", errs.Select(e => e.Column.Length > 0 ? $"{e.Column}: {e.Reason}" : e.Reason));
-            await w.WriteAsync($"{record.Raw},{first.Line},{CsvReader.Escape(first.Column)},{string.Join("|", errs.Select(e => e.Code).Distinct())},{CsvReader.Escape(reason)}\n");
+            // A quote that was never closed swallowed the rest of the file; close it, or the reason columns would
+            // be inside the quoted value and the rejects file itself unreadable.
+            var raw = record.UnclosedQuote ? record.Raw + "\"" : record.Raw;
+            await w.WriteAsync($"{raw},{first.Line},{CsvReader.Escape(first.Column)},{string.Join("|", errs.Select(e => e.Code).Distinct())},{CsvReader.Escape(reason)}\n");
         }
 
         await w.FlushAsync(cancellationToken);

@@ -29,9 +29,37 @@ public sealed class RowParser(CsvRecord record, IReadOnlyDictionary<string, int>
 
     public int Line => record.Line;
 
+    /// <summary>Codes (the merge keys and references) are indexed: at most this many characters.</summary>
+    public const int MaxCodeLength = 200;
+
+    /// <summary>Any other value: at most this many characters (a name, an e-mail address, an instant).</summary>
+    public const int MaxTextLength = 2000;
+
+    /// <summary>Instants and dates outside [1900, 2100] are not dossier or validity dates but broken exports.</summary>
+    public const int MinYear = 1900;
+
+    public const int MaxYear = 2100;
+
+    /// <summary>
+    /// The trimmed value. A value with a control character (NUL, ESC, …; PostgreSQL refuses NUL) or longer than
+    /// its limit is ROW_BAD_VALUE and reads as empty, so it raises no second error.
+    /// </summary>
     public string Text(string column, bool required = true)
     {
         var v = record.Fields[columns[column]].Trim();
+        var max = column is "code" || column.EndsWith("_code", StringComparison.Ordinal) ? MaxCodeLength : MaxTextLength;
+        if (v.Length > max)
+        {
+            Fail(column, ErrorCodes.RowBadValue, $"giá trị dài {v.Length} ký tự, tối đa {max}");
+            return "";
+        }
+
+        if (v.Any(char.IsControl))
+        {
+            Fail(column, ErrorCodes.RowBadValue, "giá trị có ký tự điều khiển (NUL, ESC, …) không được phép");
+            return "";
+        }
+
         if (v.Length == 0 && required)
         {
             Fail(column, ErrorCodes.RowMissingValue, "thiếu giá trị bắt buộc");
@@ -54,17 +82,21 @@ public sealed class RowParser(CsvRecord record, IReadOnlyDictionary<string, int>
             return null;
         }
 
-        if (DateTime.TryParseExact(v, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        // The year check comes first: 0001-01-01 at +07:00 is before the first UTC instant .NET can hold.
+        if (DateTime.TryParseExact(v, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && local.Year is >= MinYear and <= MaxYear)
         {
             return new DateTimeOffset(local, Vietnam).UtcDateTime;
         }
 
-        if (DateTimeOffset.TryParseExact(v, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset))
+        if (DateTimeOffset.TryParseExact(v, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset)
+            && withOffset.Year is >= MinYear and <= MaxYear)
         {
             return withOffset.UtcDateTime;
         }
 
-        Fail(column, ErrorCodes.RowBadDate, $"ngày giờ '{v}' không hợp lệ (ISO 8601, ví dụ 2026-03-14T16:30:00+07:00)");
+        Fail(column, ErrorCodes.RowBadDate,
+            $"ngày giờ '{Shorten(v)}' không hợp lệ (ISO 8601 từ năm {MinYear} đến {MaxYear}, ví dụ 2026-03-14T16:30:00+07:00)");
         return null;
     }
 
@@ -76,12 +108,13 @@ public sealed class RowParser(CsvRecord record, IReadOnlyDictionary<string, int>
             return null;
         }
 
-        if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            && d.Year is >= MinYear and <= MaxYear)
         {
             return d;
         }
 
-        Fail(column, ErrorCodes.RowBadDate, $"ngày '{v}' không hợp lệ (YYYY-MM-DD)");
+        Fail(column, ErrorCodes.RowBadDate, $"ngày '{Shorten(v)}' không hợp lệ (YYYY-MM-DD, từ năm {MinYear} đến {MaxYear})");
         return null;
     }
 
@@ -129,4 +162,7 @@ public sealed class RowParser(CsvRecord record, IReadOnlyDictionary<string, int>
     }
 
     public void Fail(string column, string code, string reason) => Errors.Add(new RowError(record.Line, column, code, reason));
+
+    /// <summary>Echoes at most 60 characters of a value in a reason.</summary>
+    public static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
