@@ -138,4 +138,9 @@ public static class ErrorCodes
     public const string ApiArchiveStateInvalid = "API_ARCHIVE_STATE_INVALID";
     // Bench (the bench verbs: tools they drive, child processes)
     public const string BenchToolFailed = "BENCH_TOOL_FAILED";
+
+    // Resilience (docs/RESILIENCE.md): faults that clear, each with its own code
+    public const string DeliveryPending = "DELIVERY_PENDING";
+    public const string RenderBrowserCrashed = "RENDER_BROWSER_CRASHED";
+    public const string ArchiveNoSpace = "ARCHIVE_NO_SPACE";
 }
