@@ -4,8 +4,10 @@ namespace Reporting.Templates.Pdf;
 
 /// <summary>
 /// HTML → PDF with the system Chromium through Playwright: one browser and one shared context per process, a new
-/// page per document, at most <see cref="ChromiumOptions.MaxConcurrency"/> pages at once; a browser that died is
-/// relaunched on the next document; a document that hangs is cancelled after <see cref="ChromiumOptions.RenderTimeout"/>.
+/// page per document, at most <see cref="ChromiumOptions.MaxConcurrency"/> pages at once; a document that hangs is
+/// cancelled after <see cref="ChromiumOptions.RenderTimeout"/>. If Chromium dies while a document prints (killed,
+/// out of memory), that document fails with <see cref="ChromiumCrashedException"/> and the dead browser is dropped
+/// at once, so the next document relaunches it instead of failing on the stale connection.
 /// Page size and margins come from the stylesheet's @page rules (preferCSSPageSize), page numbers from its
 /// margin boxes.
 /// </summary>
@@ -28,6 +30,10 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
     /// <summary>How many times a browser was launched (1 unless it died).</summary>
     public int Launches { get; private set; }
 
+    /// <summary>Test seam (resilience tests): called with the browser once the document is loaded in its page,
+    /// just before the PDF is asked for; the test kills Chromium's processes there.</summary>
+    internal Func<IBrowser, Task>? BeforePdfForTest { get; set; }
+
     public async Task<byte[]> PrintAsync(string html, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -35,9 +41,10 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
         timeout.CancelAfter(_options.RenderTimeout);
         var ct = timeout.Token;
         await _slots.WaitAsync(ct);
+        IBrowser? browser = null;
         try
         {
-            var context = await ContextAsync(ct);
+            (browser, var context) = await ContextAsync(ct);
             var page = await context.NewPageAsync().WaitAsync(ct);
             try
             {
@@ -45,6 +52,11 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
                 page.SetDefaultTimeout(ms);
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(ct);
                 await page.EvaluateAsync("() => document.fonts.ready").WaitAsync(ct);
+                if (BeforePdfForTest is { } hook)
+                {
+                    await hook(browser);
+                }
+
                 return await page.PdfAsync(new PagePdfOptions
                 {
                     PreferCSSPageSize = true,
@@ -71,25 +83,83 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
         {
             throw new TimeoutException($"In PDF quá thời gian cho phép ({_options.RenderTimeout.TotalSeconds:0} giây).");
         }
+        catch (PlaywrightException e) when (browser is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // The browser, or this page's renderer, died under the document. Playwright may report the failed call
+            // a moment before the browser's disconnection; wait for it (bounded), then forget a dead browser now,
+            // so that the next document launches a new one instead of failing on the stale connection.
+            var died = await DisconnectedAsync(browser);
+            if (died)
+            {
+                await ForgetAsync(browser);
+            }
+
+            throw new ChromiumCrashedException(died
+                ? "Chromium đã dừng đột ngột khi đang in tài liệu; tài liệu sau sẽ được in bằng một Chromium khởi động lại."
+                : $"Trang in của Chromium bị lỗi: {e.Message}", died, e);
+        }
         finally
         {
             _slots.Release();
         }
     }
 
-    private async Task<IBrowserContext> ContextAsync(CancellationToken ct)
+    private static async Task<bool> DisconnectedAsync(IBrowser browser)
     {
-        if (_context is not null && _browser is { IsConnected: true })
+        if (!browser.IsConnected)
         {
-            return _context;
+            return true;
+        }
+
+        var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnDisconnected(object? sender, IBrowser b) => disconnected.TrySetResult();
+        browser.Disconnected += OnDisconnected;
+        try
+        {
+            if (browser.IsConnected)
+            {
+                await Task.WhenAny(disconnected.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+            }
+
+            return !browser.IsConnected;
+        }
+        finally
+        {
+            browser.Disconnected -= OnDisconnected;
+        }
+    }
+
+    /// <summary>Drops <paramref name="dead"/> if it is still the current browser (not one a concurrent document
+    /// has relaunched meanwhile).</summary>
+    private async Task ForgetAsync(IBrowser dead)
+    {
+        await _launch.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (ReferenceEquals(_browser, dead))
+            {
+                await DropBrowserAsync();
+            }
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    private async Task<(IBrowser Browser, IBrowserContext Context)> ContextAsync(CancellationToken ct)
+    {
+        if (_context is { } current && _browser is { IsConnected: true } live)
+        {
+            return (live, current);
         }
 
         await _launch.WaitAsync(ct);
         try
         {
-            if (_context is not null && _browser is { IsConnected: true })
+            if (_context is { } again && _browser is { IsConnected: true } alive)
             {
-                return _context;
+                return (alive, again);
             }
 
             if (!File.Exists(_options.ExecutablePath))
@@ -109,7 +179,7 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
             }).WaitAsync(ct);
             _context = await _browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = true, Offline = true }).WaitAsync(ct);
             Launches++;
-            return _context;
+            return (_browser, _context);
         }
         finally
         {
@@ -135,11 +205,11 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
         {
             try
             {
-                await browser.CloseAsync();
+                await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
             }
-            catch (PlaywrightException)
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
             {
-                // Already gone.
+                // Already gone (or its driver no longer answers for it).
             }
         }
     }
@@ -157,4 +227,13 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
         _slots.Dispose();
         _launch.Dispose();
     }
+}
+
+/// <summary>
+/// Chromium died (or the page's renderer crashed) while a document was printing. An <see cref="IOException"/>:
+/// transient, a retry prints the document again (on a relaunched browser when <see cref="BrowserDied"/>).
+/// </summary>
+public sealed class ChromiumCrashedException(string message, bool browserDied, Exception inner) : IOException(message, inner)
+{
+    public bool BrowserDied { get; } = browserDied;
 }

@@ -20,24 +20,77 @@ public sealed partial class ContentStore(string root)
 
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    /// <summary>Writes the content durably and returns its hash.</summary>
+    /// <summary>Test seam (resilience tests, when a small tmpfs cannot be mounted): called with the temp file's
+    /// path just before its bytes are written; a throw there is a failed write.</summary>
+    internal Action<string>? BeforeWrite { get; set; }
+
+    /// <summary>
+    /// Writes the content durably and returns its hash. A failed write (disk full, I/O error) removes its temp
+    /// file, so nothing half-written stays behind; a full disk (ENOSPC, EDQUOT) is
+    /// <see cref="ErrorCodes.ArchiveNoSpace"/>, with no row written by the caller.
+    /// </summary>
     public async Task<string> PutAsync(byte[] content, CancellationToken cancellationToken)
     {
         var sha = Hash(content);
         var final = PathOf(sha);
         var directory = Path.GetDirectoryName(final)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $"{TempPrefix}{Guid.NewGuid():N}");
-        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        string? temp = null;
+        try
         {
-            await stream.WriteAsync(content, cancellationToken);
-            stream.Flush(flushToDisk: true);
+            Directory.CreateDirectory(directory);
+            temp = Path.Combine(directory, $"{TempPrefix}{Guid.NewGuid():N}");
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                BeforeWrite?.Invoke(temp);
+                await stream.WriteAsync(content, cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, final, overwrite: true);
+            temp = null;
+        }
+        catch (Exception ex)
+        {
+            if (temp is not null)
+            {
+                TryDelete(temp);
+            }
+
+            if (ex is IOException io && IsDiskFull(io))
+            {
+                throw new ReportingException(ErrorCodes.ArchiveNoSpace,
+                    $"Kho lưu trữ {Root} hết dung lượng: không ghi được tệp {Templates.Formatting.VietnameseFormat.Number(content.Length)} byte. Không có tệp hay mục lưu trữ nào được ghi dở; "
+                    + "hãy giải phóng dung lượng rồi chạy lại (báo cáo giữ nguyên số văn bản).", io);
+            }
+
+            throw;
         }
 
-        File.Move(temp, final, overwrite: true);
         SyncDirectory(directory);
         SyncDirectory(Root);
         return sha;
+    }
+
+    /// <summary>ENOSPC (28) or EDQUOT (122) on Linux, ERROR_HANDLE_DISK_FULL/ERROR_DISK_FULL on Windows; .NET puts
+    /// the raw errno in HResult on Unix.</summary>
+    internal static bool IsDiskFull(IOException e) =>
+        OperatingSystem.IsWindows()
+            ? (e.HResult & 0xFFFF) is 39 or 112
+            : (e.HResult is 28 or 122 || e.Message.Contains("No space left on device", StringComparison.Ordinal));
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left for `archive verify`, which reports temp files; it is never taken for content.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     public async Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken)

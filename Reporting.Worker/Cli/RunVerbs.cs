@@ -48,11 +48,12 @@ public sealed class RunVerb : IVerb
         watch.Stop();
         await ExportAsync(services.GetRequiredService<IReportArchive>(), outcomes, context.Settings.OutputDirectory, cancellationToken);
         var failed = outcomes.Count(o => o.State == "failed");
+        var pending = outcomes.Count(o => o.State == "pending");
         await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Chu kỳ {cycle.Id} ({kind} {period}): {outcomes.Count} báo cáo, {failed} lỗi, {watch.Elapsed.TotalSeconds:0.0} s. Kết quả: {Path.Combine(context.Settings.OutputDirectory, period)}/<đơn vị>/"));
-        if (failed > 0)
+            $"Chu kỳ {cycle.Id} ({kind} {period}): {outcomes.Count} báo cáo, {failed} lỗi, {pending} chờ chạy lại, {watch.Elapsed.TotalSeconds:0.0} s. Kết quả: {Path.Combine(context.Settings.OutputDirectory, period)}/<đơn vị>/"));
+        if (failed + pending > 0)
         {
-            throw new ReportingException(ErrorCodes.RunsIncomplete, $"{failed} báo cáo lỗi; xem 'runs show {cycle.Id}'.");
+            throw new ReportingException(ErrorCodes.RunsIncomplete, $"{failed + pending} báo cáo chưa xong ({failed} lỗi, {pending} chờ chạy lại); xem 'runs show {cycle.Id}'.");
         }
 
         return 0;
@@ -90,7 +91,7 @@ public sealed class RunVerb : IVerb
     }
 
     private static string Describe(RunOutcome o) => o.Version is { } v
-        ? $"  {o.UnitCode,-16} {o.State,-20} Số: {v.DocumentNumberText} v{v.Version}"
+        ? $"  {o.UnitCode,-16} {o.State,-20} Số: {v.DocumentNumberText} v{v.Version}{(o.Reason is { } note ? "  " + note : "")}"
         : $"  {o.UnitCode,-16} {o.State,-20} {o.Reason}";
 }
 

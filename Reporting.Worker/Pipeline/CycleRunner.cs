@@ -10,7 +10,8 @@ public sealed record RunOutcome(string UnitCode, string State, ReportVersion? Ve
 /// A cycle driven in-process (the <c>run</c> verb): record the occurrence once, make one run per unit, run each
 /// through the same <see cref="ReportPipeline"/> the Hangfire jobs call, then the consolidated report, then close
 /// the cycle. Running it again continues the same cycle; unchanged reports are reused, not issued again.
-/// A permanent failure of one unit is recorded and the others go on. Units run
+/// A permanent failure of one unit is recorded and the others go on; so is a transient one (the run stays
+/// <c>pending</c> with its reason until the cycle is run again). Units run
 /// <see cref="PipelineOptions.UnitConcurrency"/> at a time (each unit's pipeline is the same idempotent call a
 /// Hangfire worker makes, and Hangfire already runs several at once); outcomes keep the units' order and progress
 /// is reported one at a time.
@@ -58,11 +59,18 @@ public sealed class CycleRunner(RunStore store, ReportPipeline pipeline, Pipelin
         try
         {
             var result = await pipeline.RunAsync(new ReportRequest(new ReportKey(kind, period, run.UnitCode), asOf), run.Id, ct);
-            outcome = new RunOutcome(run.UnitCode, result.State, result.Version, null);
+            outcome = new RunOutcome(run.UnitCode, result.State, result.Version, result.Reason);
         }
         catch (ReportingException ex)
         {
             outcome = new RunOutcome(run.UnitCode, "failed", null, ReportPipeline.Reason(ex));
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && Jobs.Failures.IsTransient(ex))
+        {
+            // A fault that clears (Chromium killed, the database away for a moment): the pipeline left
+            // the run 'pending' with this reason, as a Hangfire retry would find it; the other units go on and
+            // running the cycle again resumes this one (same version, same number). Defects still propagate.
+            outcome = new RunOutcome(run.UnitCode, "pending", null, ReportPipeline.Reason(ex));
         }
 
         lock (_progress)

@@ -5,8 +5,9 @@ using Reporting.Worker.Diagnostics;
 
 namespace Reporting.Worker.Pipeline;
 
-/// <summary>What one pipeline call ended with.</summary>
-public sealed record PipelineResult(ReportVersion Version, string State);
+/// <summary>What one pipeline call ended with; <paramref name="Reason"/> is a note with a code when the report is
+/// issued with something left to do (<c>[DELIVERY_PENDING]</c>: some sends wait for the retry job).</summary>
+public sealed record PipelineResult(ReportVersion Version, string State, string? Reason = null);
 
 /// <summary>
 /// Runs one unit's report: extract → version (reuse or allocate the number) → render → sign or stop for the
@@ -87,6 +88,13 @@ public sealed class ReportPipeline(
                 // The templates refuse a model the official form cannot print: permanent for this report only.
                 throw new ReportingException(ErrorCodes.RenderFailed, $"Không dựng được báo cáo {key}: {e.Message}", e);
             }
+            catch (Templates.Pdf.ChromiumCrashedException e)
+            {
+                // Chromium died under this report (killed, out of memory): transient. Nothing durable was written;
+                // the printer relaunches the browser for the next document and a retry resumes this version.
+                throw new TransientReportingException(ErrorCodes.RenderBrowserCrashed,
+                    $"Chromium dừng đột ngột khi đang in báo cáo {key} (số {version.DocumentNumberText} được giữ cho lần chạy lại): {e.Message}", e);
+            }
 
             if (version.Policy == SigningPolicy.Official)
             {
@@ -166,18 +174,28 @@ public sealed class ReportPipeline(
         }
 
         var outcome = await delivery.DeliverAsync(version, files, ct);
-        if (outcome.Pending > 0)
-        {
-            throw new IOException($"Còn {outcome.Pending} lần gửi chưa thành công cho {version.Key}; sẽ thử lại.");
-        }
 
         // CHECKPOINT 3: issued. The version is the current one; earlier versions of the report are superseded.
+        // The signed PDF is archived and every send is in the delivery ledger, so a send that could not go out
+        // now (mail server down: refused, 4xx, timeout) does not hold the report back: the ledger's retry job
+        // (DeliveryJobs.RetryDueAsync) sends exactly what is left, once. Re-rendering or re-keying a document that
+        // is archived and partly sent would be wrong; the run ends done with the code as its note.
         await store.IssueAsync(version.Id, ct);
-        await store.StepAsync(runId, "done", version.Id, ct: ct);
-        return new PipelineResult(version, "issued");
+        string? note = null;
+        if (outcome.Pending > 0)
+        {
+            note = $"[{ErrorCodes.DeliveryPending}] Báo cáo {version.DocumentNumberText} đã ban hành và lưu trữ; còn {outcome.Pending} lần gửi chưa thành công "
+                + "(máy chủ thư chưa nhận), hệ thống sẽ tự gửi lại, mỗi nơi nhận đúng một lần (xem 'delivery list').";
+        }
+
+        await store.StepAsync(runId, "done", version.Id, note, ct);
+        return new PipelineResult(version, "issued", note);
     }
 
-    internal static string Reason(Exception ex) => ex is ReportingException r
-        ? $"[{r.Code}] {r.Message}"
-        : $"{ex.GetType().Name}: {ex.Message}";
+    internal static string Reason(Exception ex) => ex switch
+    {
+        ReportingException r => $"[{r.Code}] {r.Message}",
+        TransientReportingException t => $"[{t.Code}] {t.Message}",
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
 }
