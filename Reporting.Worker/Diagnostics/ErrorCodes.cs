@@ -142,6 +142,7 @@ public static class ErrorCodes
     // HTTP API: an /api path no route answers, a method the route does not take (resilience, bad input corpus)
     public const string ApiRouteNotFound = "API_ROUTE_NOT_FOUND";
     public const string ApiMethodNotAllowed = "API_METHOD_NOT_ALLOWED";
+
     // Resilience (docs/RESILIENCE.md): faults that clear, each with its own code
     public const string DeliveryPending = "DELIVERY_PENDING";
     public const string RenderBrowserCrashed = "RENDER_BROWSER_CRASHED";
