@@ -109,6 +109,30 @@ public sealed class AdhocRequestProcessorTests(ApiFixtureWithoutProcessor api) :
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task StatusWithWait_AnswersWhenTheReportIsDone_OrWithTheCurrentStateWhenTheWaitRunsOut()
+    {
+        GatedProducer? gated = null;
+        var (host, _) = await api.StartHostAsync(wrap: p => gated = new GatedProducer(p));
+        using var client = api.Client(api.KeyA, Reporting.Worker.Api.ApiHost.Address(host));
+        var id = await ApiFixture.RequestAsync(client, new { kind = "adhoc", unit = "A", from = "2026-03-11", to = "2026-03-12", formats = new[] { "pdf" } });
+        await PollUntilAsync(client, id, s => s.GetProperty("progress").GetInt32() == 40);
+
+        // Held at the gate: a short wait runs out and answers the state as it is.
+        var early = await client.GetFromJsonAsync<JsonElement>($"/api/reports/{id}?wait=1");
+        Assert.Equal("running", early.GetProperty("state").GetString());
+
+        // One request, asked while the report is still held, answers "done" once the gate opens.
+        var waiting = client.GetFromJsonAsync<JsonElement>($"/api/reports/{id}?wait=30");
+        await Task.Delay(300); // let the server read "running" first (a late read would pass without waiting)
+        Assert.False(waiting.IsCompleted);
+        gated!.Gate.SetResult();
+        var done = await waiting;
+        Assert.Equal("done", done.GetProperty("state").GetString());
+        Assert.True(done.GetProperty("links").TryGetProperty("pdf", out _));
+        await host.StopAsync();
+    }
+
     private static async Task<JsonElement> PollUntilAsync(HttpClient client, Guid id, Func<JsonElement, bool> condition)
     {
         for (var i = 0; i < 600; i++)

@@ -31,6 +31,21 @@ public sealed class AdhocQueueSignal
 }
 
 /// <summary>
+/// Tells the status requests waiting in this process (<c>GET /api/reports/{id}?wait=</c>) that some request has just
+/// been answered, so they look again now instead of at their next check. Each answer wakes every waiter once (each
+/// re-reads its own row); requests answered by another process are seen at the waiters' periodic re-read.
+/// </summary>
+public sealed class AdhocCompletions
+{
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes at the next answer after this call. Take it before reading the row, so none is missed.</summary>
+    public Task Next => Volatile.Read(ref _next).Task;
+
+    public void Answered() => Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+}
+
+/// <summary>
 /// Works the ad hoc request queue (table adhoc_request) with <see cref="ApiOptions.QueueConcurrency"/> loops in
 /// this process (default 2, the shared Chromium printer's pages at once). Each loop claims one request at a time
 /// with <c>for update skip locked</c> and a lease, so loops and processes never take the same request, and a request
@@ -44,7 +59,8 @@ public sealed class AdhocRequestProcessor(
     IAdhocReportProducer producer,
     AdhocQueueSignal signal,
     IOptions<ApiOptions> options,
-    ILogger<AdhocRequestProcessor> logger) : BackgroundService
+    ILogger<AdhocRequestProcessor> logger,
+    AdhocCompletions? completions = null) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.QueueConcurrency).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None)));
@@ -126,6 +142,8 @@ public sealed class AdhocRequestProcessor(
             await FailAsync(claimed.Id, ErrorCodes.ApiProductionFailed, "Tạo báo cáo thất bại do lỗi hệ thống; xin thử lại hoặc báo quản trị.", cancellationToken);
         }
 
+        // Answered (done or failed, committed): the status requests waiting for it answer now.
+        completions?.Answered();
         return true;
     }
 

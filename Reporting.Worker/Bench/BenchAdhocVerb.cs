@@ -23,7 +23,7 @@ namespace Reporting.Worker.Bench;
 /// time went: POST, waiting in the queue (claim time − queued time, from the rows), producing (answered − claimed;
 /// the stages timed inside it: extract, render, sign, archive), noticing (client saw "done" − answered: the client's
 /// poll) and the download. <c>--concurrency</c> sets <c>Api:QueueConcurrency</c>, <c>--poll</c> the client's poll
-/// interval (ms).
+/// interval (ms), <c>--wait N</c> makes the client wait on the status instead (<c>?wait=N</c>, answered at the end).
 /// </summary>
 public sealed class BenchAdhocVerb : IVerb
 {
@@ -32,13 +32,14 @@ public sealed class BenchAdhocVerb : IVerb
     public string Summary => "đo API báo cáo đột xuất: gửi yêu cầu đến khi tải được PDF, 1 và 10 máy khách";
 
     public string Help => """
-        bench adhoc [--clients 10] [--requests 3] [--unit AG.TTPVHCC] [--concurrency 2] [--poll 50]
+        bench adhoc [--clients 10] [--requests 3] [--unit AG.TTPVHCC] [--concurrency 2] [--poll 50] [--wait 0]
           Khởi động máy chủ API (như 'serve') trên 127.0.0.1 với CSDL đang cấu hình (dùng CSDL nháp), tạo một
           khóa admin, rồi đo thời gian từ POST /api/reports đến khi tải xong PDF: 1 máy khách (cơ sở), rồi --clients
           máy khách cùng lúc, mỗi máy --requests yêu cầu (khoảng thời gian khác nhau để không dùng lại báo cáo cũ).
           In p50, p95, lớn nhất và thời gian từng giai đoạn (gửi, chờ hàng đợi, tạo báo cáo: trích xuất/kết xuất/ký/
           lưu trữ, nhận biết xong, tải về). Mục tiêu p95 ≤ 3 s với 10 máy khách.
-          --concurrency: số yêu cầu xử lý cùng lúc (Api:QueueConcurrency); --poll: chu kỳ hỏi trạng thái (ms).
+          --concurrency: số yêu cầu xử lý cùng lúc (Api:QueueConcurrency); --poll: chu kỳ hỏi trạng thái (ms);
+          --wait N: hỏi trạng thái kiểu chờ (GET /api/reports/{id}?wait=N, trả lời ngay khi xong) thay vì hỏi định kỳ.
         """;
 
     private int _window;
@@ -48,11 +49,12 @@ public sealed class BenchAdhocVerb : IVerb
 
     public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
     {
-        args.EnsureOnly("clients", "requests", "unit", "concurrency", "poll");
+        args.EnsureOnly("clients", "requests", "unit", "concurrency", "poll", "wait");
         var clients = Math.Max(1, args.GetInt("clients", 10));
         var requests = Math.Max(1, args.GetInt("requests", 3));
         var unit = args.Get("unit") ?? "AG.TTPVHCC";
         _poll = TimeSpan.FromMilliseconds(Math.Max(1, args.GetInt("poll", 50)));
+        _wait = Math.Clamp(args.GetInt("wait", 0), 0, ReportsApi.MaxWaitSeconds);
         var overrides = new Dictionary<string, string?>
         {
             ["Serve:Urls"] = "http://127.0.0.1:0",
@@ -118,7 +120,7 @@ public sealed class BenchAdhocVerb : IVerb
             var p95 = BenchKit.Percentile(many, 0.95);
             await context.Out.WriteLineAsync($"p95 với {clients} máy khách: {BenchKit.S(p95)} = {BenchKit.X(p95 / BenchKit.Percentile(single, 0.95))} cơ sở (mục tiêu ≤ 3 s: {(p95 <= 3 ? "đạt" : "CHƯA ĐẠT")})");
             var concurrencyUsed = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.QueueConcurrency;
-            await context.Out.WriteLineAsync($"Api:QueueConcurrency {concurrencyUsed}, máy khách hỏi trạng thái mỗi {_poll.TotalMilliseconds:0} ms; {BenchKit.MachineLine()}");
+            await context.Out.WriteLineAsync($"Api:QueueConcurrency {concurrencyUsed}, máy khách {(_wait > 0 ? $"chờ trạng thái (?wait={_wait})" : $"hỏi trạng thái mỗi {_poll.TotalMilliseconds:0} ms")}; {BenchKit.MachineLine()}");
             await BreakdownAsync(context, warehouse, "1 máy khách", singleRuns, singleStages, cancellationToken);
             await BreakdownAsync(context, warehouse, $"{clients} máy khách", manyRuns, manyStages, cancellationToken);
         }
@@ -198,6 +200,8 @@ public sealed class BenchAdhocVerb : IVerb
 
     private TimeSpan _poll = TimeSpan.FromMilliseconds(50);
 
+    private int _wait;
+
     private async Task<Run> OneAsync(HttpClient http, string unit, CancellationToken ct)
     {
         var to = new DateOnly(2026, 3, 1).AddDays(Interlocked.Increment(ref _window));
@@ -223,9 +227,13 @@ public sealed class BenchAdhocVerb : IVerb
         var polls = 0;
         while (true)
         {
-            await Task.Delay(_poll, ct);
+            if (_wait == 0)
+            {
+                await Task.Delay(_poll, ct);
+            }
+
             polls++;
-            using var status = JsonDocument.Parse(await http.GetStringAsync(location, ct));
+            using var status = JsonDocument.Parse(await http.GetStringAsync(_wait > 0 ? $"{location}?wait={_wait}" : location, ct));
             var state = status.RootElement.GetProperty("state").GetString();
             if (state == "done")
             {

@@ -138,4 +138,6 @@ public static class ErrorCodes
     public const string ApiArchiveStateInvalid = "API_ARCHIVE_STATE_INVALID";
     // Bench (the bench verbs: tools they drive, child processes)
     public const string BenchToolFailed = "BENCH_TOOL_FAILED";
+    // API: waiting for a report's end (GET /api/reports/{id}?wait=)
+    public const string ApiWaitInvalid = "API_WAIT_INVALID";
 }
