@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Reporting.Worker.Calendar;
 using Reporting.Worker.Diagnostics;
@@ -133,7 +134,8 @@ public static partial class ReportsApi
     public const int MaxWaitSeconds = 30;
 
     public static async Task<Results<Ok<ReportStatus>, NotFound<ApiError>, BadRequest<ApiError>, Forbidden>> GetReportAsync(
-        string id, string? wait, ApiCaller caller, AdhocRequestStore store, AdhocCompletions completions, CancellationToken cancellationToken)
+        string id, string? wait, ApiCaller caller, AdhocRequestStore store, AdhocCompletions completions, IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
     {
         if (caller.Role == ApiRole.Archivist)
         {
@@ -153,7 +155,8 @@ public static partial class ReportsApi
         }
 
         // ?wait=N: answer when the request is done or failed, or after N seconds, whichever comes first. Woken by
-        // this process's answers; re-read at least every second for answers made by another process.
+        // this process's answers; re-read at least every second for answers made by another process. A host that
+        // stops answers its waiting requests at once (with the state so far) rather than holding its shutdown.
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
@@ -170,13 +173,18 @@ public static partial class ReportsApi
                 return TypedResults.Ok(ReportStatus.Of(row));
             }
 
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
             try
             {
-                await answered.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken);
+                await answered.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), waiting.Token);
             }
             catch (TimeoutException)
             {
                 // look again
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                deadline = DateTime.UtcNow; // stopping: one last look, then answer
             }
         }
     }
