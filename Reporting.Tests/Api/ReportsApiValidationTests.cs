@@ -58,6 +58,8 @@ public sealed class ReportsApiValidationTests(ApiFixture api) : IClassFixture<Ap
         { "page zero", Who.A, "GET", "/api/reports?page=0", null, 400, "API_PAGE_INVALID", "số nguyên dương" },
         { "page size not a number", Who.A, "GET", "/api/reports?pageSize=abc", null, 400, "API_PAGE_INVALID", "số nguyên dương" },
         { "page size too big", Who.A, "GET", "/api/reports?pageSize=1000", null, 400, "API_PAGE_INVALID", "từ 1 đến 100" },
+        { "status wait too long", Who.A, "GET", "/api/reports/00000000-0000-0000-0000-000000000000?wait=31", null, 400, "API_WAIT_INVALID", "từ 0 đến 30" },
+        { "status wait not a number", Who.A, "GET", "/api/reports/00000000-0000-0000-0000-000000000000?wait=soon", null, 400, "API_WAIT_INVALID", "số giây" },
         { "tracking without period", Who.HomeAffairs, "GET", "/api/tracking", null, 400, "API_FIELD_MISSING", "\"period\"" },
         { "tracking bad period", Who.HomeAffairs, "GET", "/api/tracking?period=2026-Q9", null, 400, "PERIOD_INVALID", "không hợp lệ" },
         { "archive bad kind", Who.Archivist, "GET", "/api/archive?kind=weekly", null, 400, "KIND_INVALID", "'weekly'" },

@@ -3,11 +3,8 @@ using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Reporting.Templates.Model;
-using Reporting.Worker.Calendar;
 using Reporting.Worker.Database;
 using Reporting.Worker.Diagnostics;
-using Reporting.Worker.Pipeline;
 
 namespace Reporting.Worker.Api;
 
@@ -34,9 +31,27 @@ public sealed class AdhocQueueSignal
 }
 
 /// <summary>
-/// Works the ad hoc request queue (table adhoc_request): claims one request at a time with
-/// <c>for update skip locked</c> and a lease, so several processes may run it and a request whose worker died is
-/// taken over after the lease. For each: fingerprint → reuse an identical report, or produce → store → done.
+/// Tells the status requests waiting in this process (<c>GET /api/reports/{id}?wait=</c>) that some request has just
+/// been answered, so they look again now instead of at their next check. Each answer wakes every waiter once (each
+/// re-reads its own row); requests answered by another process are seen at the waiters' periodic re-read.
+/// </summary>
+public sealed class AdhocCompletions
+{
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes at the next answer after this call. Take it before reading the row, so none is missed.</summary>
+    public Task Next => Volatile.Read(ref _next).Task;
+
+    public void Answered() => Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+}
+
+/// <summary>
+/// Works the ad hoc request queue (table adhoc_request) with <see cref="ApiOptions.QueueConcurrency"/> loops in
+/// this process (default 2, the shared Chromium printer's pages at once). Each loop claims one request at a time
+/// with <c>for update skip locked</c> and a lease, so loops and processes never take the same request, and a request
+/// whose worker died is taken over after the lease. For each: fingerprint → reuse an identical report, or produce →
+/// store → done. Identical requests (same parameters' hash) are serialised by a transaction-scoped advisory lock, so
+/// two of them claimed at the same moment render once: the second finds the first one's product.
 /// At-least-once: a retried request finds the product its predecessor stored and reuses it.
 /// </summary>
 public sealed class AdhocRequestProcessor(
@@ -44,9 +59,13 @@ public sealed class AdhocRequestProcessor(
     IAdhocReportProducer producer,
     AdhocQueueSignal signal,
     IOptions<ApiOptions> options,
-    ILogger<AdhocRequestProcessor> logger) : BackgroundService
+    ILogger<AdhocRequestProcessor> logger,
+    AdhocCompletions? completions = null) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.QueueConcurrency).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
         while (!stoppingToken.IsCancellationRequested)
@@ -56,7 +75,11 @@ public sealed class AdhocRequestProcessor(
             {
                 worked = await ProcessOneAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
             {
                 logger.LogError(ex, "Hàng đợi báo cáo: lỗi khi lấy yêu cầu; thử lại sau {Interval}.", interval);
                 worked = false;
@@ -64,7 +87,14 @@ public sealed class AdhocRequestProcessor(
 
             if (!worked)
             {
-                await signal.WaitAsync(interval, stoppingToken);
+                try
+                {
+                    await signal.WaitAsync(interval, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }
@@ -73,11 +103,11 @@ public sealed class AdhocRequestProcessor(
     public async Task<bool> ProcessOneAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        ClaimedRow? claimed;
+        RequestRow? claimed;
         await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
         {
             await connection.ExecuteAsync(Command("request_exhausted", new { max_attempts = o.MaxAttempts }, cancellationToken));
-            claimed = await connection.QuerySingleOrDefaultAsync<ClaimedRow>(Command("request_claim",
+            claimed = await connection.QuerySingleOrDefaultAsync<RequestRow>(Command("request_claim",
                 new { lease_seconds = o.LeaseSeconds, max_attempts = o.MaxAttempts }, cancellationToken));
         }
 
@@ -85,6 +115,10 @@ public sealed class AdhocRequestProcessor(
         {
             return false;
         }
+
+        // One wake-up reaches one idle loop: pass it on, so that another idle loop (of this process) looks at the
+        // queue now rather than at its next poll when several requests arrived together.
+        signal.Notify();
 
         // Claimed: the lease is ours until it runs out; a crash from here on means another worker redoes it all.
         try
@@ -108,26 +142,32 @@ public sealed class AdhocRequestProcessor(
             await FailAsync(claimed.Id, ErrorCodes.ApiProductionFailed, "Tạo báo cáo thất bại do lỗi hệ thống; xin thử lại hoặc báo quản trị.", cancellationToken);
         }
 
+        // Answered (done or failed, committed): the status requests waiting for it answer now.
+        completions?.Answered();
         return true;
     }
 
-    private async Task AnswerAsync(ClaimedRow claimed, CancellationToken cancellationToken)
+    private async Task AnswerAsync(RequestRow claimed, CancellationToken cancellationToken)
     {
         var request = claimed.ToRequest();
         var progress = new DatabaseProgress(warehouse, options.Value.LeaseSeconds, claimed.Id);
         await progress.ReportAsync(5, "tính dấu vân tay dữ liệu", cancellationToken);
         var fingerprint = await producer.FingerprintAsync(request, cancellationToken);
 
-        await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
+        // One transaction from the lock to the answer: an identical request claimed meanwhile waits on the lock (the
+        // transaction's end releases it, also when this worker dies) and then finds this product instead of
+        // rendering the same report again.
+        await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(Command("product_lock", new { request_hash = claimed.RequestHash }, cancellationToken, tx));
+        var existing = await connection.QuerySingleOrDefaultAsync<long?>(Command("product_find",
+            new { request_hash = claimed.RequestHash, fingerprint }, cancellationToken, tx));
+        if (existing is { } productId)
         {
-            var existing = await connection.QuerySingleOrDefaultAsync<long?>(Command("product_find",
-                new { request_hash = claimed.RequestHash, fingerprint }, cancellationToken));
-            if (existing is { } productId)
-            {
-                // Same parameters, same data: the report already made answers; nothing is rendered.
-                await connection.ExecuteAsync(Command("request_done", new { id = claimed.Id, product_id = productId, reused = true }, cancellationToken));
-                return;
-            }
+            // Same parameters, same data: the report already made answers; nothing is rendered.
+            await connection.ExecuteAsync(Command("request_done", new { id = claimed.Id, product_id = productId, reused = true }, cancellationToken, tx));
+            await tx.CommitAsync(cancellationToken);
+            return;
         }
 
         var produced = await producer.ProduceAsync(request, progress, cancellationToken);
@@ -139,38 +179,33 @@ public sealed class AdhocRequestProcessor(
             }
         }
 
-        await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
-        await using (var tx = await connection.BeginTransactionAsync(cancellationToken))
+        var product = await connection.QuerySingleAsync<ProductRow>(Command("product_insert", new
         {
-            var product = await connection.QuerySingleAsync<ProductRow>(new CommandDefinition(SqlFiles.Get("queries/api/product_insert"), new
+            request_hash = claimed.RequestHash,
+            fingerprint = produced.Fingerprint,
+            report_version_id = produced.ReportVersionId,
+            producer = producer.Name,
+        }, cancellationToken, tx));
+        if (product.Created)
+        {
+            foreach (var file in produced.Files)
             {
-                request_hash = claimed.RequestHash,
-                fingerprint = produced.Fingerprint,
-                report_version_id = produced.ReportVersionId,
-                producer = producer.Name,
-            }, tx, cancellationToken: cancellationToken));
-            if (product.Created)
-            {
-                foreach (var file in produced.Files)
+                await connection.ExecuteAsync(Command("file_insert", new
                 {
-                    await connection.ExecuteAsync(new CommandDefinition(SqlFiles.Get("queries/api/file_insert"), new
-                    {
-                        product_id = product.Id,
-                        format = file.Format,
-                        file_name = file.FileName,
-                        content_type = file.ContentType,
-                        content = file.Content,
-                        archive_entry_id = file.ArchiveEntryId,
-                        sha256 = file.Sha256,
-                        size = file.Size,
-                    }, tx, cancellationToken: cancellationToken));
-                }
+                    product_id = product.Id,
+                    format = file.Format,
+                    file_name = file.FileName,
+                    content_type = file.ContentType,
+                    content = file.Content,
+                    archive_entry_id = file.ArchiveEntryId,
+                    sha256 = file.Sha256,
+                    size = file.Size,
+                }, cancellationToken, tx));
             }
-
-            await connection.ExecuteAsync(new CommandDefinition(SqlFiles.Get("queries/api/request_done"),
-                new { id = claimed.Id, product_id = product.Id, reused = !product.Created }, tx, cancellationToken: cancellationToken));
-            await tx.CommitAsync(cancellationToken);
         }
+
+        await connection.ExecuteAsync(Command("request_done", new { id = claimed.Id, product_id = product.Id, reused = !product.Created }, cancellationToken, tx));
+        await tx.CommitAsync(cancellationToken);
 
         // Done: files and the answer are one transaction; a retry after this point finds the request done.
     }
@@ -181,8 +216,8 @@ public sealed class AdhocRequestProcessor(
         await connection.ExecuteAsync(Command("request_failed", new { id, error_code = code, error_message = message }, cancellationToken));
     }
 
-    private static CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>
-        new(SqlFiles.Get($"queries/api/{name}"), parameters, cancellationToken: cancellationToken);
+    private static CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken, System.Data.IDbTransaction? transaction = null) =>
+        new(SqlFiles.Get($"queries/api/{name}"), parameters, transaction, cancellationToken: cancellationToken);
 
     private sealed class DatabaseProgress(Warehouse warehouse, int leaseSeconds, Guid id) : IAdhocProgress
     {
@@ -204,35 +239,5 @@ public sealed class AdhocRequestProcessor(
         public long Id { get; init; }
 
         public bool Created { get; init; }
-    }
-
-    private sealed class ClaimedRow
-    {
-        public Guid Id { get; init; }
-
-        public string UnitCode { get; init; } = "";
-
-        public string Kind { get; init; } = "";
-
-        public string PeriodCode { get; init; } = "";
-
-        public DateTime DateFrom { get; init; }
-
-        public DateTime DateTo { get; init; }
-
-        public string[]? FieldCodes { get; init; }
-
-        public string[] Formats { get; init; } = [];
-
-        public string RequestHash { get; init; } = "";
-
-        public int UnitId { get; init; }
-
-        public AdhocReportRequest ToRequest()
-        {
-            ReportKind kind = Period.ParseKind(Kind);
-            return new AdhocReportRequest(Id, new ReportKey(kind, PeriodCode, UnitCode), UnitId,
-                DateOnly.FromDateTime(DateFrom), DateOnly.FromDateTime(DateTo), FieldCodes, Formats);
-        }
     }
 }

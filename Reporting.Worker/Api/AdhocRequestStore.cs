@@ -1,5 +1,7 @@
 using Dapper;
+using Reporting.Worker.Calendar;
 using Reporting.Worker.Database;
+using Reporting.Worker.Pipeline;
 
 namespace Reporting.Worker.Api;
 
@@ -41,7 +43,7 @@ public sealed class AdhocRequestStore(Warehouse warehouse)
             api_key_id = caller.KeyId,
             requester_unit = caller.UnitCode,
             unit_code = unitCode,
-            kind = Calendar.Period.KindName(shape.Kind),
+            kind = Period.KindName(shape.Kind),
             period_code = shape.Period.Code,
             date_from = shape.Period.From,
             date_to = shape.Period.To,
@@ -94,6 +96,8 @@ public sealed class UnitListRow
     public string Kind { get; init; } = "";
 }
 
+/// <summary>One row of adhoc_request as the status, the list and the processor's claim read it (the claim fills
+/// <see cref="RequestHash"/> and <see cref="UnitId"/>; the status and the list the product's columns).</summary>
 public sealed class RequestRow
 {
     public Guid Id { get; init; }
@@ -135,6 +139,17 @@ public sealed class RequestRow
     public long? ReportVersionId { get; init; }
 
     public long Total { get; init; }
+
+    /// <summary>Parameters' hash (reuse key); read by the claim.</summary>
+    public string RequestHash { get; init; } = "";
+
+    /// <summary>agency.id of the unit on the window; read by the claim.</summary>
+    public int UnitId { get; init; }
+
+    /// <summary>The request as the producer takes it.</summary>
+    public AdhocReportRequest ToRequest() =>
+        new(Id, new ReportKey(Period.ParseKind(Kind), PeriodCode, UnitCode), UnitId,
+            DateOnly.FromDateTime(DateFrom), DateOnly.FromDateTime(DateTo), FieldCodes, Formats);
 }
 
 public sealed class FileRow

@@ -36,6 +36,12 @@ public sealed class ApiOptions
     [Range(5, 86_400)]
     public int LeaseSeconds { get; set; } = 600;
 
+    /// <summary>Requests this process works at once (one claim loop each). The default matches the shared Chromium
+    /// printer's pages at once (2): more loops overlap one report's extract, signature and archive with another's
+    /// print, but the prints themselves queue for the printer.</summary>
+    [Range(1, 32)]
+    public int QueueConcurrency { get; set; } = 2;
+
     /// <summary>Claims of one request before it is failed for good (a worker that keeps dying on it).</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Reporting.Worker.Pipeline;
 
@@ -12,13 +13,24 @@ public sealed class PipelineReportProducer(IReportDataSource data, ReportPipelin
 {
     public string Name => "pipeline";
 
-    public async Task<string> FingerprintAsync(AdhocReportRequest request, CancellationToken cancellationToken) =>
-        (await data.LoadAsync(request.ToPipelineRequest(), cancellationToken)).Fingerprint;
+    // The fingerprint is the extract's: the data read for it are kept with the request object, so that producing the
+    // same request does not run the extract a second time. The product then shows exactly the data whose fingerprint
+    // the reuse check looked up. Entries go with the request object (weak keys), also when the report is reused.
+    private readonly ConditionalWeakTable<AdhocReportRequest, ReportData> _loaded = new();
+
+    public async Task<string> FingerprintAsync(AdhocReportRequest request, CancellationToken cancellationToken)
+    {
+        var loaded = await data.LoadAsync(request.ToPipelineRequest(), cancellationToken);
+        _loaded.AddOrUpdate(request, loaded);
+        return loaded.Fingerprint;
+    }
 
     public async Task<ProducedReport> ProduceAsync(AdhocReportRequest request, IAdhocProgress progress, CancellationToken cancellationToken)
     {
         await progress.ReportAsync(10, "đọc số liệu, dựng và ký báo cáo", cancellationToken);
-        var result = await pipeline.RunAsync(request.ToPipelineRequest(), runId: null, cancellationToken);
+        var loaded = _loaded.TryGetValue(request, out var d) ? d : null;
+        _loaded.Remove(request);
+        var result = await pipeline.RunAsync(request.ToPipelineRequest(), runId: null, loaded, cancellationToken);
         var version = result.Version;
         await progress.ReportAsync(90, "lấy tệp từ lưu trữ", cancellationToken);
 

@@ -26,6 +26,7 @@ public static class ReportingApiExtensions
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<AdhocRequestStore>();
         services.TryAddSingleton<AdhocQueueSignal>();
+        services.TryAddSingleton<AdhocCompletions>();
         services.TryAddSingleton(s => Inputs.UnitInputStore.For(s.GetRequiredService<Database.Warehouse>()));
         services.TryAddSingleton<InputsAccess>();
         services.TryAddSingleton<IAdhocReportProducer, StandInReportProducer>();

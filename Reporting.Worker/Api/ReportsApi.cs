@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Reporting.Worker.Calendar;
 using Reporting.Worker.Diagnostics;
@@ -129,17 +130,63 @@ public static partial class ReportsApi
         return TypedResults.Ok(new ReportPage(rows.Select(ReportStatus.Of).ToList(), p, size, rows.Count > 0 ? rows[0].Total : 0));
     }
 
-    public static async Task<Results<Ok<ReportStatus>, NotFound<ApiError>, Forbidden>> GetReportAsync(
-        string id, ApiCaller caller, AdhocRequestStore store, CancellationToken cancellationToken)
+    /// <summary>Longest <c>?wait=</c> of the status (seconds).</summary>
+    public const int MaxWaitSeconds = 30;
+
+    public static async Task<Results<Ok<ReportStatus>, NotFound<ApiError>, BadRequest<ApiError>, Forbidden>> GetReportAsync(
+        string id, string? wait, ApiCaller caller, AdhocRequestStore store, AdhocCompletions completions, IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
     {
         if (caller.Role == ApiRole.Archivist)
         {
             return ApiError.RoleForbidden(caller);
         }
 
+        if (!TryPositive(wait, 0, MaxWaitSeconds, out var seconds, minimum: 0))
+        {
+            return TypedResults.BadRequest(new ApiError(ErrorCodes.ApiWaitInvalid,
+                $"Tham số wait phải là số giây nguyên từ 0 đến {MaxWaitSeconds}."));
+        }
+
         // Not a well-formed id, not existing, another unit's: the same 404, so nothing leaks.
-        var row = Guid.TryParse(id, out var guid) ? await store.GetVisibleAsync(guid, caller, cancellationToken) : null;
-        return row is null ? ApiError.ReportNotFound() : TypedResults.Ok(ReportStatus.Of(row));
+        if (!Guid.TryParse(id, out var guid))
+        {
+            return ApiError.ReportNotFound();
+        }
+
+        // ?wait=N: answer when the request is done or failed, or after N seconds, whichever comes first. Woken by
+        // this process's answers; re-read at least every second for answers made by another process. A host that
+        // stops answers its waiting requests at once (with the state so far) rather than holding its shutdown.
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var answered = completions.Next;
+            var row = await store.GetVisibleAsync(guid, caller, cancellationToken);
+            if (row is null)
+            {
+                return ApiError.ReportNotFound();
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (row.State is "done" or "failed" || left <= TimeSpan.Zero)
+            {
+                return TypedResults.Ok(ReportStatus.Of(row));
+            }
+
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            try
+            {
+                await answered.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), waiting.Token);
+            }
+            catch (TimeoutException)
+            {
+                // look again
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                deadline = DateTime.UtcNow; // stopping: one last look, then answer
+            }
+        }
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound<ApiError>, Conflict<ApiError>, Forbidden>> DownloadAsync(
@@ -290,10 +337,10 @@ public static partial class ReportsApi
         }
     }
 
-    private static bool TryPositive(string? text, int fallback, int max, out int value)
+    private static bool TryPositive(string? text, int fallback, int max, out int value, int minimum = 1)
     {
         value = fallback;
-        return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 1 && value <= max);
+        return text is null || (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= minimum && value <= max);
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -147,4 +147,6 @@ public static class ErrorCodes
     public const string DeliveryPending = "DELIVERY_PENDING";
     public const string RenderBrowserCrashed = "RENDER_BROWSER_CRASHED";
     public const string ArchiveNoSpace = "ARCHIVE_NO_SPACE";
+    // API: waiting for a report's end (GET /api/reports/{id}?wait=)
+    public const string ApiWaitInvalid = "API_WAIT_INVALID";
 }

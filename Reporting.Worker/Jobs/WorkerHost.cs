@@ -20,7 +20,9 @@ public static class WorkerHost
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(IConfiguration configuration, ReportingSettings settings, Warehouse warehouse)
+    /// <param name="configure">Last changes to the services before the host is built (the bench verbs wrap the stages
+    /// with timers).</param>
+    public static WebApplication Build(IConfiguration configuration, ReportingSettings settings, Warehouse warehouse, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
@@ -49,6 +51,7 @@ public static class WorkerHost
             o.ShutdownTimeout = TimeSpan.FromSeconds(30);
         });
 
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         var access = new DashboardAccess(LoopbackOnly(urls), configuration["Serve:AdminKey"]);
         app.UseHangfireDashboard("/hangfire", new DashboardOptions

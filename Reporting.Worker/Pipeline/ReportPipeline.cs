@@ -26,7 +26,12 @@ public sealed class ReportPipeline(
     TimeProvider clock,
     Inputs.InputsGate? inputsGate = null)
 {
-    public async Task<PipelineResult> RunAsync(ReportRequest request, long? runId, CancellationToken ct)
+    public Task<PipelineResult> RunAsync(ReportRequest request, long? runId, CancellationToken ct) =>
+        RunAsync(request, runId, loaded: null, ct);
+
+    /// <summary>The same, with the extract already read by the caller for this request (the ad hoc API reads it
+    /// once for its reuse check): <paramref name="loaded"/> stands for the extract step.</summary>
+    public async Task<PipelineResult> RunAsync(ReportRequest request, long? runId, ReportData? loaded, CancellationToken ct)
     {
         var key = request.Key;
         try
@@ -39,7 +44,7 @@ public sealed class ReportPipeline(
             // Extract. Nothing durable yet: a retry re-reads the warehouse and gets the same fingerprint for the
             // same data.
             await store.StepAsync(runId, "extracting", ct: ct);
-            var data = await dataSource.LoadAsync(request, ct);
+            var data = loaded ?? await dataSource.LoadAsync(request, ct);
 
             // Version. One transaction: lock the report, reuse the exact key or the unfinished version, else lock
             // the issuer's register row, take the next number and insert the version.

@@ -3,6 +3,7 @@
 const $ = (id) => document.getElementById(id);
 const stateNames = { queued: 'đang chờ', running: 'đang tạo', done: 'đã xong', failed: 'lỗi' };
 let polling = null;
+let watched = null; // the request whose status is shown; an answer about an earlier one is dropped
 
 function key() { return sessionStorage.getItem('reporting.key') || ''; }
 
@@ -87,11 +88,14 @@ function showStatus(report) {
 
 async function poll(id) {
   clearTimeout(polling);
+  watched = id;
   try {
-    const report = await (await api('/api/reports/' + encodeURIComponent(id))).json();
+    // ?wait=2: the server answers as soon as the report is done (or after 2 s with the progress so far).
+    const report = await (await api('/api/reports/' + encodeURIComponent(id) + '?wait=2')).json();
+    if (watched !== id) { return; }
     showStatus(report);
     if (report.state === 'queued' || report.state === 'running') {
-      polling = setTimeout(() => poll(id), 700);
+      polling = setTimeout(() => poll(id), 100);
     } else {
       await loadHistory();
     }

@@ -1,8 +1,9 @@
 -- Reuse: record a made report; a concurrent identical one wins and its id is returned.
--- @request_hash, @fingerprint, @report_version_id, @producer
+-- created_at is the clock's (the transaction began before production). @request_hash, @fingerprint,
+-- @report_version_id, @producer
 with inserted as (
-  insert into adhoc_product (request_hash, fingerprint, report_version_id, producer)
-  values (@request_hash, @fingerprint, @report_version_id, @producer)
+  insert into adhoc_product (request_hash, fingerprint, report_version_id, producer, created_at)
+  values (@request_hash, @fingerprint, @report_version_id, @producer, clock_timestamp())
   on conflict (request_hash, fingerprint) do nothing
   returning id, true as created
 )
