@@ -149,6 +149,35 @@ public sealed class InputsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task History_ListsEveryChangeOldestFirst_WithOldAndNewValueAuthorAndAction_OnlyWithinTheKeysScope()
+    {
+        using var a = api.Client(api.KeyA);
+        using var b = api.Client(api.KeyB);
+        using var archivist = api.Client(api.KeyArchivist);
+        Assert.Equal(HttpStatusCode.OK, (await a.PutAsync("/api/inputs/A/nine-months/2026-9M", Json(new Dictionary<string, object?> { ["CD_VAN_BAN_CHI_DAO"] = 7 }))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.PutAsync("/api/inputs/A/nine-months/2026-9M", Json(new Dictionary<string, object?> { ["CD_VAN_BAN_CHI_DAO"] = 9, ["IV"] = Markup }))).StatusCode);
+
+        var history = await a.GetFromJsonAsync<JsonElement>("/api/inputs/A/nine-months/2026-9M/history");
+        Assert.Equal("Sở Tư pháp", history.GetProperty("unitName").GetString());
+        var changes = history.GetProperty("changes").EnumerateArray().ToList();
+        Assert.Equal(3, changes.Count);
+        Assert.Equal(("CD_VAN_BAN_CHI_DAO", "7"), (changes[0].GetProperty("field").GetString(), changes[0].GetProperty("newValue").GetString()));
+        Assert.False(changes[0].TryGetProperty("oldValue", out _)); // there was no value before: null, left out like every null
+        var second = changes.Single(c => c.GetProperty("field").GetString() == "CD_VAN_BAN_CHI_DAO" && c.GetProperty("newValue").GetString() == "9");
+        Assert.Equal("7", second.GetProperty("oldValue").GetString());
+        Assert.Equal($"{PrefixOf(api.KeyA)}/A", second.GetProperty("author").GetString());
+        Assert.Equal("edit", second.GetProperty("action").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(second.GetProperty("label").GetString()));
+        Assert.NotEqual("CD_VAN_BAN_CHI_DAO", second.GetProperty("label").GetString());
+        Assert.Equal(Markup, changes.Single(c => c.GetProperty("field").GetString() == "IV").GetProperty("newValue").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await archivist.GetAsync("/api/inputs/A/nine-months/2026-9M/history")).StatusCode);
+        using var foreign = await b.GetAsync("/api/inputs/A/nine-months/2026-9M/history");
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal("API_OUT_OF_SCOPE", (await BodyAsync(foreign)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Scope_DepartmentEditsItsUnitAndSubUnits_HomeAffairsAnyUnit_ArchivistOnlyReads()
     {
         using var a = api.Client(api.KeyA);

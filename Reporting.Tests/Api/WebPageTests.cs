@@ -52,7 +52,7 @@ public sealed class WebPageTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task Clerk_FillsTheInputsForm_SeesTheErrorNextToTheField_Saves_AndRoundTripsTheWorkbook()
+    public async Task Clerk_FillsTheInputsForm_SeesTheErrorNextToTheField_Saves_RoundTripsTheWorkbook_AndSeesTheChangeHistory()
     {
         const string markup = "<script>window.pwned = 1</script><b>đậm</b> & =SUM(A1)";
         using var playwright = await Playwright.CreateAsync();
@@ -75,6 +75,7 @@ public sealed class WebPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở biểu mẫu" }).ClickAsync();
         await Assertions.Expect(page.Locator("#inputs-form")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#inputs-missing li")).ToHaveCountAsync(InputDefinitions.For(Reporting.Templates.Model.ReportKind.Quarter).Required.Count());
+        await Assertions.Expect(page.Locator("#inputs-history-box")).ToBeHiddenAsync(); // nothing changed yet
 
         await page.Locator("textarea[name='I.2']").FillAsync("Ban hành kế hoạch.\n- " + markup);
         await page.Locator("input[name='CQS_VB_DIEN_TU']").FillAsync("120");
@@ -90,6 +91,14 @@ public sealed class WebPageTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Assertions.Expect(percentError).ToHaveTextAsync("");
         Assert.Equal("88,04", await page.Locator("input[name='CQS_VB_DIEN_TU']").InputValueAsync());
         Assert.EndsWith(markup, await page.Locator("textarea[name='I.2']").InputValueAsync(), StringComparison.Ordinal);
+        // The change history: one row per changed field, newest first, values shown as text.
+        var history = page.Locator("#inputs-history tbody tr");
+        await Assertions.Expect(history).ToHaveCountAsync(2);
+        var percentRow = history.Filter(new() { HasText = "Tỷ lệ văn bản đi, đến được gửi, nhận dưới dạng điện tử" });
+        await Assertions.Expect(percentRow).ToContainTextAsync("88,04");
+        await Assertions.Expect(percentRow).ToContainTextAsync("(trống)");
+        await Assertions.Expect(percentRow).ToContainTextAsync("sửa trên trang");
+        await Assertions.Expect(history.Filter(new() { HasText = "<script>" })).ToHaveCountAsync(1);
         // Text stays text: nothing the clerk typed became an element or ran.
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('main script, main b').length"));
         Assert.Null(await page.EvaluateAsync<int?>("() => window.pwned"));
@@ -112,6 +121,10 @@ public sealed class WebPageTests(ApiFixture api) : IClassFixture<ApiFixture>
             await page.GetByRole(AriaRole.Button, new() { Name = "Tải sổ lên" }).ClickAsync();
             await Assertions.Expect(page.Locator("#inputs-state")).ToContainTextAsync("Đã nhập sổ: 1 trường thay đổi.");
             Assert.Equal("Đánh giá nhập từ sổ Excel.", await page.Locator("textarea[name='III']").InputValueAsync());
+            await Assertions.Expect(history).ToHaveCountAsync(3);
+            await Assertions.Expect(history.First).ToContainTextAsync("Đánh giá nhập từ sổ Excel.");
+            await Assertions.Expect(history.First).ToContainTextAsync("nhập sổ Excel");
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('main script, main b').length"));
         }
         finally
         {

@@ -57,6 +57,24 @@ public sealed record InputsView(
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }
 
+/// <summary>The change history of one unit's inputs for one period, oldest first (GET …/history).</summary>
+public sealed record InputsHistoryView(string Unit, string UnitName, string Kind, string Period, string PeriodLabel,
+    IReadOnlyList<InputChangeView> Changes)
+{
+    public static InputsHistoryView Of(InputTarget target, IReadOnlyList<InputChange> changes)
+    {
+        var key = target.Key;
+        var definition = InputDefinitions.For(key.Kind);
+        return new InputsHistoryView(key.UnitCode, target.UnitName, key.KindName, key.PeriodCode, key.Period.Label,
+            changes.Select(c => new InputChangeView(c.FieldCode, definition.Find(c.FieldCode)?.Label ?? c.FieldCode,
+                c.OldValue, c.NewValue, c.Author, new DateTimeOffset(DateTime.SpecifyKind(c.ChangedAt, DateTimeKind.Utc)), c.Action)).ToList());
+    }
+}
+
+/// <param name="Action">How the value was changed: edit (form or JSON), import (workbook), copy-forward, …</param>
+public sealed record InputChangeView(string Field, string Label, string? OldValue, string? NewValue, string Author,
+    DateTimeOffset At, string Action);
+
 public sealed record InputStamp(DateTimeOffset At, string By);
 
 public sealed record MissingInput(string Code, string Label);

@@ -43,6 +43,20 @@ public static partial class ReportsApi
         return TypedResults.Ok(InputsView.Of(target, await store.CurrentAsync(target.Key, cancellationToken)));
     }
 
+    public static async Task<Results<Ok<InputsHistoryView>, BadRequest<ApiError>, Forbidden>> GetInputsHistoryAsync(
+        HttpContext http, string unit, string kind, string period, ApiCaller caller, InputsAccess access, UnitInputStore store,
+        CancellationToken cancellationToken)
+    {
+        var (target, bad, forbidden) = await access.ResolveAsync(unit, kind, period, caller, write: false, cancellationToken);
+        if (target is null)
+        {
+            return forbidden is not null ? forbidden : TypedResults.BadRequest(bad!);
+        }
+
+        http.Items[AuditLog.SubjectItem] = target.Key.ToString();
+        return TypedResults.Ok(InputsHistoryView.Of(target, await store.HistoryAsync(target.Key, cancellationToken)));
+    }
+
     public static async Task<Results<Ok<InputsView>, BadRequest<ApiError>, BadRequest<InputsRejected>, Forbidden, PayloadTooLarge>> PutInputsAsync(
         HttpContext http, string unit, string kind, string period, ApiCaller caller, InputsAccess access, UnitInputStore store,
         IOptions<ApiOptions> options, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ namespace Reporting.Worker.Api;
 /// GET  /api/inputs/definition   the unit inputs' fields ?kind=         [every role]
 /// GET  /api/inputs/{unit}/{kind}/{period}              values + missing required   [department (own scope), home-affairs, archivist, admin]
 /// PUT  /api/inputs/{unit}/{kind}/{period}              save a JSON map field → value  [department (own scope), home-affairs, admin]
+/// GET  /api/inputs/{unit}/{kind}/{period}/history      every change, oldest first       [department (own scope), home-affairs, archivist, admin]
 /// POST /api/inputs/{unit}/{kind}/{period}/copy-forward fill empty fields from the previous period  [same as PUT]
 /// GET  /api/inputs/{unit}/{kind}/{period}/workbook     download the input workbook  [same as GET]
 /// POST /api/inputs/{unit}/{kind}/{period}/workbook     upload it filled (raw or multipart)  [same as PUT]
@@ -51,6 +52,7 @@ public static partial class ReportsApi
         api.MapGet("/inputs/definition", GetInputDefinition);
         api.MapGet("/inputs/{unit}/{kind}/{period}", GetInputsAsync);
         api.MapPut("/inputs/{unit}/{kind}/{period}", PutInputsAsync);
+        api.MapGet("/inputs/{unit}/{kind}/{period}/history", GetInputsHistoryAsync);
         api.MapPost("/inputs/{unit}/{kind}/{period}/copy-forward", CopyInputsForwardAsync);
         api.MapGet("/inputs/{unit}/{kind}/{period}/workbook", DownloadInputWorkbookAsync);
         api.MapPost("/inputs/{unit}/{kind}/{period}/workbook", UploadInputWorkbookAsync);

@@ -253,6 +253,30 @@ function showFieldErrors(body) {
   if (first) { first.element.focus(); }
 }
 
+// The change history of the open inputs (who changed what, when, from what to what), newest first on the page.
+const inputActions = { edit: 'sửa trên trang', import: 'nhập sổ Excel', copy_forward: 'sao chép từ kỳ trước', seed: 'dữ liệu mẫu' };
+
+function shortValue(code, value) {
+  if (value === null || value === undefined) return '(trống)';
+  const f = inputs.fields.find((x) => x.field.code === code);
+  const text = f ? shown(f.field, value) : value;
+  return text.length > 120 ? text.slice(0, 120) + '…' : text;
+}
+
+async function loadInputsHistory() {
+  const history = await (await api(inputsPath('/history'))).json();
+  const body = $('inputs-history').tBodies[0];
+  body.replaceChildren();
+  for (const c of history.changes.slice().reverse()) {
+    const row = body.insertRow();
+    const at = new Date(c.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+    for (const text of [at, c.label, shortValue(c.field, c.oldValue), shortValue(c.field, c.newValue), c.author, inputActions[c.action] || c.action]) {
+      row.insertCell().textContent = text;
+    }
+  }
+  $('inputs-history-box').hidden = history.changes.length === 0;
+}
+
 async function inputsCall(path, options) {
   const headers = Object.assign({ 'Authorization': 'Bearer ' + key() }, options.headers || {});
   const response = await fetch(path, Object.assign({}, options, { headers }));
@@ -268,6 +292,7 @@ async function afterChange(call, doneText) {
     showInputs(body);
     const warnings = (body.warnings || []).join(' ');
     inputsMessage(doneText(body) + (body.ready ? ' Đủ các nội dung bắt buộc.' : ' Còn thiếu ' + body.missing.length + ' nội dung bắt buộc.') + (warnings ? ' ' + warnings : ''), false);
+    await loadInputsHistory();
   } else if (body && body.errors) {
     showFieldErrors(body);
   } else {
@@ -286,8 +311,10 @@ async function openInputs(event) {
     showInputs(view);
     $('inputs-form').hidden = false;
     inputsMessage('Nhập liệu của ' + view.unitName + ', ' + view.periodLabel + ' (mẫu ' + definition.version + ').', false);
+    await loadInputsHistory();
   } catch (e) {
     $('inputs-form').hidden = true;
+    $('inputs-history-box').hidden = true;
     inputsMessage(e.message, true);
   }
 }
