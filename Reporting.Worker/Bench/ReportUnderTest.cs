@@ -85,8 +85,11 @@ public sealed class ReportUnderTest : IAsyncDisposable
         var archive = _services.GetRequiredService<IReportArchive>();
         await Steps.TimeAsync("lưu trữ (archive)", async () =>
         {
-            await archive.StoreAsync(version, ArchiveRole.IssuedPdf, signed, ct);
-            return await archive.StoreAsync(version, ArchiveRole.Workbook, rendered.Xlsx, ct);
+            // As the pipeline does (ReportPipeline.StoreBothAsync): both files at once.
+            var stored = await Task.WhenAll(
+                archive.StoreAsync(version, ArchiveRole.IssuedPdf, signed, ct),
+                archive.StoreAsync(version, ArchiveRole.Workbook, rendered.Xlsx, ct));
+            return stored[1];
         });
         await Steps.TimeAsync("phát hành (issue)", async () =>
         {
