@@ -13,6 +13,9 @@ public enum AppendixContent
 /// <summary>One appendix: its Roman number, title, content and orientation (the 16-column form is landscape).</summary>
 public sealed record AppendixPlan(int Index, string Title, AppendixContent Content, bool Landscape)
 {
+    /// <summary>The CSS named page (and page counter) of this appendix: "phu-luc-1", "phu-luc-2"…</summary>
+    public string PageName => $"phu-luc-{Index}";
+
     /// <summary>The appendices of a report, in order: TTHC by unit (consolidated), by field, the unit's CCHC indicators if any, data quality if any.</summary>
     public static IReadOnlyList<AppendixPlan> For(ReportModel model)
     {

@@ -7,10 +7,11 @@ using Reporting.Templates.Model;
 
 namespace Reporting.Templates.Html;
 
-/// <summary>The HTML of one report: the document itself and each appendix as its own page-numbered part.</summary>
-public sealed record ReportHtml(string Document, IReadOnlyList<AppendixHtml> Appendices);
-
-public sealed record AppendixHtml(AppendixPlan Plan, string Html);
+/// <summary>
+/// The HTML of one report: a single document holding the report and, after it, each appendix on its own named
+/// page (own orientation, own page numbering), so that Chromium prints the whole report in one go.
+/// </summary>
+public sealed record ReportHtml(string Html, IReadOnlyList<AppendixPlan> Appendices);
 
 /// <summary>
 /// Renders the Razor components to HTML strings with ASP.NET Core's <see cref="HtmlRenderer"/>. Model text is
@@ -19,9 +20,6 @@ public sealed record AppendixHtml(AppendixPlan Plan, string Html);
 public sealed class HtmlComposer : IAsyncDisposable
 {
     private static readonly string Stylesheet = LoadStylesheet();
-
-    /// <summary>Appendices holding the wide TTHC form turn the page (Nghị định 30/2020 allows landscape).</summary>
-    private const string LandscapePage = "\n@page { size: A4 landscape; margin: 20mm 15mm 20mm 20mm; }\n";
 
     private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
     private readonly HtmlRenderer _renderer;
@@ -34,25 +32,46 @@ public sealed class HtmlComposer : IAsyncDisposable
     public async Task<ReportHtml> ComposeAsync(ReportModel model)
     {
         var plans = AppendixPlan.For(model);
-        var document = await RenderAsync<ReportDocument>(new Dictionary<string, object?>
+        var html = await RenderAsync<ReportDocument>(new Dictionary<string, object?>
         {
             [nameof(ReportDocument.Model)] = model,
-            [nameof(ReportDocument.Css)] = new MarkupString(Stylesheet),
-            [nameof(ReportDocument.AppendixTitles)] = plans.Select(p => p.Title).ToList(),
+            [nameof(ReportDocument.Css)] = new MarkupString(Stylesheet + AppendixPages(plans)),
+            [nameof(ReportDocument.Appendices)] = plans,
         });
-        var appendices = new List<AppendixHtml>();
-        foreach (var plan in plans)
+        return new ReportHtml(html, plans);
+    }
+
+    /// <summary>
+    /// One named page per appendix (domain.md §1.5: each appendix has its own page numbering). The page of the wide
+    /// TTHC form is A4 landscape (Nghị định 30/2020 allows it). Each named page counts its own pages in a counter
+    /// of the same name, set to 0 on the root element; the number is printed with the "so-trang" style of
+    /// report.css, which prints nothing for 1, so an appendix's first page carries no number, like page 1 of the
+    /// report. (CSS has no selector for "the first page of a named page run"; Chromium ignores counter changes of
+    /// elements in the page context, but page-context increments of a root counter carry from page to page.)
+    /// </summary>
+    internal static string AppendixPages(IReadOnlyList<AppendixPlan> plans)
+    {
+        if (plans.Count == 0)
         {
-            var html = await RenderAsync<AppendixDocument>(new Dictionary<string, object?>
-            {
-                [nameof(AppendixDocument.Model)] = model,
-                [nameof(AppendixDocument.Appendix)] = plan,
-                [nameof(AppendixDocument.Css)] = new MarkupString(plan.Landscape ? Stylesheet + LandscapePage : Stylesheet),
-            });
-            appendices.Add(new AppendixHtml(plan, html));
+            return "";
         }
 
-        return new ReportHtml(document, appendices);
+        var css = new System.Text.StringBuilder("\nhtml { counter-reset:");
+        foreach (var plan in plans)
+        {
+            css.Append(' ').Append(plan.PageName).Append(" 0");
+        }
+
+        css.Append("; }\n");
+        foreach (var plan in plans)
+        {
+            var size = plan.Landscape ? "size: A4 landscape; margin: 20mm 15mm 20mm 20mm; " : "";
+            css.Append("@page ").Append(plan.PageName).Append(" { ").Append(size)
+                .Append("counter-increment: ").Append(plan.PageName)
+                .Append("; @top-center { content: counter(").Append(plan.PageName).Append(", so-trang); } }\n");
+        }
+
+        return css.ToString();
     }
 
     private Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)

@@ -1,11 +1,14 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace Reporting.Templates.Pdf;
 
 /// <summary>
-/// HTML → PDF with the system Chromium through Playwright: one browser and one shared context per process, a new
-/// page per document, at most <see cref="ChromiumOptions.MaxConcurrency"/> pages at once; a document that hangs is
-/// cancelled after <see cref="ChromiumOptions.RenderTimeout"/>. If Chromium dies while a document prints (killed,
+/// HTML → PDF with the system Chromium through Playwright: one browser and one shared context per process, at most
+/// <see cref="ChromiumOptions.MaxConcurrency"/> documents at once, each on a page (tab) kept open and reused by the
+/// next document (setContent replaces the whole document; opening and closing a tab per document cost more than
+/// the small reports' layout); a page whose document failed or timed out is closed, never reused. A document that
+/// hangs is cancelled after <see cref="ChromiumOptions.RenderTimeout"/>. If Chromium dies while a document prints (killed,
 /// out of memory), that document fails with <see cref="ChromiumCrashedException"/> and the dead browser is dropped
 /// at once, so the next document relaunches it instead of failing on the stale connection.
 /// Page size and margins come from the stylesheet's @page rules (preferCSSPageSize), page numbers from its
@@ -19,6 +22,7 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private IBrowserContext? _context;
+    private readonly ConcurrentBag<IPage> _idle = [];
     private bool _disposed;
 
     public ChromiumPdfPrinter(ChromiumOptions? options = null)
@@ -29,6 +33,12 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
 
     /// <summary>How many times a browser was launched (1 unless it died).</summary>
     public int Launches { get; private set; }
+
+    private int _pagesOpened;
+
+    /// <summary>How many pages (tabs) were opened: at most <see cref="ChromiumOptions.MaxConcurrency"/> per launch
+    /// while every document succeeds.</summary>
+    public int PagesOpened => _pagesOpened;
 
     /// <summary>Test seam (resilience tests): called with the browser once the document is loaded in its page,
     /// just before the PDF is asked for; the test kills Chromium's processes there.</summary>
@@ -45,11 +55,17 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
         try
         {
             (browser, var context) = await ContextAsync(ct);
-            var page = await context.NewPageAsync().WaitAsync(ct);
+            var page = TakeIdle(context);
+            if (page is null)
+            {
+                page = await context.NewPageAsync().WaitAsync(ct);
+                Interlocked.Increment(ref _pagesOpened);
+                page.SetDefaultTimeout((float)_options.RenderTimeout.TotalMilliseconds);
+            }
+
+            var reusable = false;
             try
             {
-                var ms = (float)_options.RenderTimeout.TotalMilliseconds;
-                page.SetDefaultTimeout(ms);
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(ct);
                 await page.EvaluateAsync("() => document.fonts.ready").WaitAsync(ct);
                 if (BeforePdfForTest is { } hook)
@@ -57,7 +73,7 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
                     await hook(browser);
                 }
 
-                return await page.PdfAsync(new PagePdfOptions
+                var pdf = await page.PdfAsync(new PagePdfOptions
                 {
                     PreferCSSPageSize = true,
                     PrintBackground = true,
@@ -65,17 +81,19 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
                     Tagged = false,
                     Outline = false,
                 }).WaitAsync(ct);
+                reusable = true;
+                return pdf;
             }
             finally
             {
-                // A cancelled page is closed so that a hung render does not hold the browser.
-                try
+                if (reusable && ReferenceEquals(context, _context))
                 {
-                    await page.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+                    _idle.Add(page);
                 }
-                catch (Exception e) when (e is PlaywrightException or TimeoutException)
+                else
                 {
-                    // The browser died underneath; the next document relaunches it.
+                    // A failed or cancelled page is closed so that a hung render does not hold the browser.
+                    await ClosePageAsync(page);
                 }
             }
         }
@@ -101,6 +119,32 @@ public sealed class ChromiumPdfPrinter : IAsyncDisposable
         finally
         {
             _slots.Release();
+        }
+    }
+
+    /// <summary>An idle page of the current context, or null; pages of an earlier (dead) browser are dropped.</summary>
+    private IPage? TakeIdle(IBrowserContext context)
+    {
+        while (_idle.TryTake(out var page))
+        {
+            if (!page.IsClosed && ReferenceEquals(page.Context, context))
+            {
+                return page;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task ClosePageAsync(IPage page)
+    {
+        try
+        {
+            await page.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            // The browser died underneath; the next document relaunches it.
         }
     }
 

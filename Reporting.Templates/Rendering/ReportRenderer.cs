@@ -7,8 +7,9 @@ using Reporting.Templates.Pdf;
 namespace Reporting.Templates.Rendering;
 
 /// <summary>
-/// The render stage: model → HTML (Razor) → PDF parts (Chromium: the report, then each appendix with its own page
-/// numbering) → one PDF with its Info dictionary; model → XLSX. Shares one <see cref="ChromiumPdfPrinter"/>.
+/// The render stage: model → HTML (Razor: one document, the report then each appendix on its own named page with
+/// its own page numbering) → one Chromium print → the Info dictionary appended as an incremental update; model →
+/// XLSX, written while Chromium prints. Shares one <see cref="ChromiumPdfPrinter"/>.
 /// </summary>
 public sealed class ReportRenderer(ChromiumPdfPrinter printer) : IReportRenderer
 {
@@ -29,9 +30,8 @@ public sealed class ReportRenderer(ChromiumPdfPrinter printer) : IReportRenderer
             html = await composer.ComposeAsync(model);
         }
 
-        var parts = await Task.WhenAll(new[] { html.Document }.Concat(html.Appendices.Select(a => a.Html))
-            .Select(h => printer.PrintAsync(h, cancellationToken)));
-        return PdfAssembler.Assemble(parts, Metadata(model));
+        var printed = await printer.PrintAsync(html.Html, cancellationToken);
+        return PdfInfoWriter.WithInfo(printed, Metadata(model));
     }
 
     /// <summary>The last district date: from 2025-07-01 local government has two levels (domain.md §2.2, §6).</summary>

@@ -78,7 +78,7 @@ public sealed class PdfReportTests(RenderedSamples samples)
         Assert.Contains(Flat(r.Model.LastYear!.PredecessorNote!), text);
         await using var composer = new Reporting.Templates.Html.HtmlComposer();
         var html = await composer.ComposeAsync(r.Model);
-        Assert.Equal(2, Regex.Count(html.Document, "<svg"));
+        Assert.Equal(2, Regex.Count(html.Html, "<svg"));
     }
 
     [Fact]

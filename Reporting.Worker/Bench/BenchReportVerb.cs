@@ -51,7 +51,7 @@ public sealed class BenchReportVerb : IVerb
         }
 
         var (htmlSeconds, xlsxSeconds, assembleSeconds) = await report.RenderPartsAsync(3, cancellationToken);
-        await context.Out.WriteLineAsync($"  của kết xuất, ngoài Chromium: HTML (Razor) {BenchKit.S(htmlSeconds)}, XLSX {BenchKit.S(xlsxSeconds)}, ghép PDF {BenchKit.S(assembleSeconds)}");
+        await context.Out.WriteLineAsync($"  của kết xuất, ngoài Chromium: HTML (Razor) {BenchKit.S(htmlSeconds)}, XLSX {BenchKit.S(xlsxSeconds)}, ghi Info PDF {BenchKit.S(assembleSeconds)}");
         await context.Out.WriteLineAsync($"tỉ lệ: {BenchKit.X(ratio)} (mục tiêu ≤ ×1.30: {(ratio <= 1.3 ? "đạt" : "CHƯA ĐẠT")})");
         return 0;
     }
