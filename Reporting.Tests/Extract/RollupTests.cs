@@ -39,6 +39,9 @@ public sealed class RollupTests(DatabaseFixture fixture) : IClassFixture<Databas
             // move a receipt across a month boundary and a due date across a day
             "update dossier set received_at = received_at - interval '20 days' where id % 17 = 0",
             "update dossier set due_at = due_at + interval '1 day' where id % 13 = 0",
+            // move appointments of open dossiers weeks ahead: the day they stop being "not yet due" ([12]) moves to a
+            // month that no receipt or close of theirs touches
+            "update dossier set due_at = due_at + interval '45 days' where closed_at is null and id % 5 = 0",
             "delete from dossier where id % 29 = 0",
             "insert into dossier (code, procedure_id, receiving_agency_id, deciding_agency_id, channel, received_at, due_at, finished_at, ended_at, state) " +
             "select code || '-copy', procedure_id, receiving_agency_id, deciding_agency_id, channel, received_at + interval '33 days', due_at + interval '33 days', " +

@@ -68,6 +68,41 @@ public sealed class TthcFormTests(DatabaseFixture fixture) : IClassFixture<Datab
     }
 
     [Fact]
+    public async Task InProgress_AtAClockInsideADay_SplitsWithinLimitAndOverdue_OnTheRollupPathAsLive()
+    {
+        // E = the clock, 20/03 10:00: the rollup path reads E's own day live (rows due the day before it leave
+        // "within the limit" at its midnight; rows closed on it before E leave at their close), the rest from rollups.
+        var u = await MiniUnit.CreateAsync(fixture.Database.DataSource, "EDAY");
+        await MiniUnit.InsertAsync(fixture.Database.DataSource,
+            u.Dossier("a-due-eve-closed-on-e-day", Direct, Local(2026, 3, 2), Local(2026, 3, 19, 17), Local(2026, 3, 20, 9)),
+            u.Dossier("b-due-eve-open", Direct, Local(2026, 3, 2), Local(2026, 3, 19, 17)),
+            u.Dossier("c-due-on-e-day-closed-before-e", Direct, Local(2026, 3, 2), Local(2026, 3, 20, 8), Local(2026, 3, 20, 9, 30)),
+            u.Dossier("d-due-on-e-day-open", Direct, Local(2026, 3, 2), Local(2026, 3, 20, 17)),
+            u.Dossier("e-received-on-e-day", Direct, Local(2026, 3, 20, 8), Local(2026, 3, 25)),
+            u.Dossier("g-carried-closed-on-e-day", Direct, Local(2026, 2, 10), Local(2026, 2, 20), Local(2026, 3, 20, 9)),
+            u.Dossier("h-due-on-receipt-day-eve", Direct, Local(2026, 3, 19, 16), Local(2026, 3, 19, 17)));
+
+        var clock = Local(2026, 3, 20, 10);
+        var window = ReportWindow.For(Period.Parse(ReportKind.Adhoc, "2026-03-01..2026-03-31"), null, clock);
+        await using var c = await fixture.Database.DataSource.OpenConnectionAsync();
+        await TthcExtract.RefreshRollupAsync(c, CancellationToken.None);
+        foreach (var rows in new[]
+        {
+            await TthcExtract.LiveAsync(c, window, [u.AgencyId], CancellationToken.None),
+            await TthcExtract.RollupAsync(c, window, [u.AgencyId], CancellationToken.None),
+        })
+        {
+            var f = Assert.Single(rows).Figures;
+            Assert.Equal(6, f.ReceivedDirect);         // a, b, c, d, e, h
+            Assert.Equal(1, f.CarriedOver);            // g
+            Assert.Equal(1, f.ResolvedOnTime);         // c
+            Assert.Equal(2, f.ResolvedLate);           // a, g
+            Assert.Equal(2, f.InProgressWithinLimit);  // d, e
+            Assert.Equal(2, f.InProgressOverdue);      // b, h
+        }
+    }
+
+    [Fact]
     public async Task DataAsOf_CutsTheWindow_AndOverdueIsJudgedOnThatDay()
     {
         var u = await MiniUnit.CreateAsync(fixture.Database.DataSource, "ASOF");

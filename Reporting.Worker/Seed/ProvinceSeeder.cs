@@ -53,11 +53,26 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, TextWriter? log 
         var calendar = await WorkingCalendar.LoadAsync(connection, from.AddYears(-1), today.AddYears(3), cancellationToken);
 
         log?.WriteLine($"  lịch ngày làm việc: đến giây {clock.Elapsed.TotalSeconds:F1}");
+        // Empty tables (the usual case): truncate them in this transaction and drop their secondary indexes, COPY
+        // with FREEZE (no WAL at all when wal_level = minimal), then build each index once (docs/DATA.md, "Speed").
+        var bulk = await connection.ExecuteScalarAsync<bool>(SqlFiles.Get("seed/bulk_load_begin"));
+        if (bulk)
+        {
+            await connection.ExecuteScalarAsync<long>(SqlFiles.Get("seed/bulk_load_detach_indexes"));
+        }
+
         var firstId = await connection.ExecuteScalarAsync<long>(SqlFiles.Get("seed/reserve_dossier_ids"));
         var triggersSkipped = await connection.ExecuteScalarAsync<bool>(SqlFiles.Get("seed/skip_row_triggers"));
         var generator = new DossierGenerator(options.Seed, options.Dossiers, from, options.Now, calendar, shape, catalogue, agencyIds, procedureIds);
-        var events = await CopyDossiersAsync(connection, generator, firstId, cancellationToken);
-        log?.WriteLine($"  hồ sơ và sự kiện (COPY): đến giây {clock.Elapsed.TotalSeconds:F1}");
+        var events = await CopyDossiersAsync(connection, generator, firstId, bulk, cancellationToken);
+        log?.WriteLine($"  hồ sơ và sự kiện (COPY{(bulk ? " FREEZE, không chỉ mục phụ" : "")}): đến giây {clock.Elapsed.TotalSeconds:F1}");
+        if (bulk)
+        {
+            var rebuilt = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqlFiles.Get("seed/bulk_load_rebuild_indexes"),
+                commandTimeout: 0, cancellationToken: cancellationToken));
+            log?.WriteLine($"  dựng lại {rebuilt} chỉ mục: đến giây {clock.Elapsed.TotalSeconds:F1}");
+        }
+
         var check = await connection.QuerySingleAsync<(long Rows, long FirstId, long LastId)>(SqlFiles.Get("seed/check_dossier_ids"), new { after = firstId });
         if (check.Rows != generator.Generated || (check.Rows > 0 && (check.FirstId != firstId + 1 || check.LastId != firstId + check.Rows)))
         {
@@ -150,7 +165,8 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, TextWriter? log 
     }
 
     /// <summary>Generation on a worker thread, COPY on this one; a bounded channel keeps memory flat.</summary>
-    private static async Task<long> CopyDossiersAsync(NpgsqlConnection connection, DossierGenerator generator, long firstId, CancellationToken cancellationToken)
+    private static async Task<long> CopyDossiersAsync(NpgsqlConnection connection, DossierGenerator generator, long firstId, bool freeze,
+        CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<DossierChunk>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
@@ -171,8 +187,8 @@ public sealed class ProvinceSeeder(NpgsqlDataSource dataSource, TextWriter? log 
         }, cancellationToken);
 
         long events = 0;
-        var copyDossiers = SqlFiles.Get("seed/copy_dossiers");
-        var copyEvents = SqlFiles.Get("seed/copy_dossier_events");
+        var copyDossiers = SqlFiles.Get(freeze ? "seed/copy_dossiers_freeze" : "seed/copy_dossiers");
+        var copyEvents = SqlFiles.Get(freeze ? "seed/copy_dossier_events_freeze" : "seed/copy_dossier_events");
         try
         {
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))

@@ -2,11 +2,15 @@
 -- Rollup path, the one reports use (call refresh_dossier_rollup() first). Must give exactly the rows of
 -- tthc_live.sql (tests compare them dossier for dossier). Row: one deciding agency x procedure level x field.
 -- Definitions: docs/FIGURES.md. Where each figure comes from:
---   flows      whole civil months from dossier_month_rollup, the other whole civil days from dossier_day_rollup,
+--   flows      whole civil months from dossier_month_balance (the running balance before the window's last whole
+--              month ends minus the one before its first begins), the other whole civil days from dossier_day_rollup,
 --              the partial days at the edges (only when S or E is not midnight) live;
 --   snapshots  open at T (T = S for [6], T = E for [11]) = received before T - closed before T, as prefix sums:
---              months before T's month (month rollup) + days of T's month before T's day (day rollup) + T's day
---              live; [12] (open at E, due on or after E's day) live through dossier_due_received_idx; [13] = [11] - [12].
+--              months before T's month (one running-balance row per key) + days of T's month before T's day (day
+--              rollup) + T's day live; [12] (open at E, due on or after E's day) = received before E - left before E, the same way
+--              over the rollups' left_within_limit (the leave day: least(closed day, day after the due day)), E's own
+--              day live (rows due the day before it and not closed before it, rows closed on it before E);
+--              [13] = [11] - [12].
 --   future     the rollups count every statically clean row; rows the clock marks as future (DQ_FUTURE_TIMESTAMP)
 --              are taken back out where they were counted.
 -- Parameters:
@@ -28,14 +32,40 @@ params as not materialized (
       else ((civil_date(i.s) + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh') end as s_ceil
   from input i
 ),
+balance_last as (
+  select max(b.month) as last_month from dossier_month_balance b
+),
+balance_at as not materialized (
+  -- Everything before a month m, one row per key: the running balance of month least(m - 1, its last month). Here
+  -- m = S's month, E's month (snapshots) and the first and last whole month of the window (flows).
+  select x.*, least((x.s_month - interval '1 month')::date, l.last_month) as s_prev,
+    least((x.e_month - interval '1 month')::date, l.last_month) as e_prev,
+    least((civil_date(x.ws) - interval '1 month')::date, l.last_month) as ws_prev,
+    least((civil_date(x.we) - interval '1 month')::date, l.last_month) as we_prev
+  from params x cross join balance_last l
+),
+balance as (
+  select b.*, b.month = x.s_prev as at_s, b.month = x.e_prev as at_e,
+    x.ws < x.we and b.month = x.ws_prev as at_ws, x.ws < x.we and b.month = x.we_prev as at_we
+  from dossier_month_balance b cross join balance_at x
+  where b.month in (x.s_prev, x.e_prev, x.ws_prev, x.we_prev)
+    and (x.units is null or b.deciding_agency_id = any (x.units))
+),
 rolled as (
+  -- The whole months of the window: balance before its end minus balance before its start.
   select r.deciding_agency_id, r.level, r.field_id,
-    r.received_online, r.received_direct, r.received_postal, r.resolved_early, r.resolved_on_time, r.resolved_late,
-    r.withdrawn, r.stopped, r.refused, r.resolved_has_fee, r.resolved_paid_online, r.resolved_digitised
-  from dossier_month_rollup r cross join params x
-  where x.ws < x.we
-    and r.month >= civil_date(x.ws) and r.month < civil_date(x.we)
-    and (x.units is null or r.deciding_agency_id = any (x.units))
+    sum(r.received_online * r.sign) as received_online, sum(r.received_direct * r.sign) as received_direct,
+    sum(r.received_postal * r.sign) as received_postal, sum(r.resolved_early * r.sign) as resolved_early,
+    sum(r.resolved_on_time * r.sign) as resolved_on_time, sum(r.resolved_late * r.sign) as resolved_late,
+    sum(r.withdrawn * r.sign) as withdrawn, sum(r.stopped * r.sign) as stopped, sum(r.refused * r.sign) as refused,
+    sum(r.resolved_has_fee * r.sign) as resolved_has_fee, sum(r.resolved_paid_online * r.sign) as resolved_paid_online,
+    sum(r.resolved_digitised * r.sign) as resolved_digitised
+  from (
+    select b.*, 1 as sign from balance b where b.at_we
+    union all
+    select b.*, -1 from balance b where b.at_ws
+  ) r
+  group by r.deciding_agency_id, r.level, r.field_id
 ),
 rolled_days as (
   -- The whole days of the window outside the whole months: [s_ceil, e_floor) minus [ws, we).
@@ -107,15 +137,16 @@ future_in_rolled as (
   where f.received_at >= x.s_ceil and f.received_at < x.e_floor
 ),
 net_months as (
-  -- received - closed of whole months before S's and E's months
+  -- received - closed (- left, for [12]) of every month before S's and E's months: the balance before them
   select r.deciding_agency_id, r.level, r.field_id,
-    sum(case when r.month < x.s_month then r.received_online + r.received_direct + r.received_postal
+    sum(case when r.at_s then r.received_online + r.received_direct + r.received_postal
       - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused else 0 end) as open_s,
-    sum(r.received_online + r.received_direct + r.received_postal
-      - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused) as open_e
-  from dossier_month_rollup r cross join params x
-  where r.month < x.e_month
-    and (x.units is null or r.deciding_agency_id = any (x.units))
+    sum(case when r.at_e then r.received_online + r.received_direct + r.received_postal
+      - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused else 0 end) as open_e,
+    sum(case when r.at_e then r.received_online + r.received_direct + r.received_postal - r.left_within_limit else 0 end)
+      as within_e
+  from balance r
+  where r.at_s or r.at_e
   group by r.deciding_agency_id, r.level, r.field_id
 ),
 net_days as (
@@ -124,7 +155,9 @@ net_days as (
     sum(case when r.day >= x.s_month and r.day < x.s_date then r.received_online + r.received_direct + r.received_postal
       - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused else 0 end) as open_s,
     sum(case when r.day >= x.e_month and r.day < x.e_date then r.received_online + r.received_direct + r.received_postal
-      - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused else 0 end) as open_e
+      - r.resolved_early - r.resolved_on_time - r.resolved_late - r.withdrawn - r.stopped - r.refused else 0 end) as open_e,
+    sum(case when r.day >= x.e_month and r.day < x.e_date then r.received_online + r.received_direct + r.received_postal
+      - r.left_within_limit else 0 end) as within_e
   from dossier_day_rollup r cross join params x
   where ((r.day >= x.s_month and r.day < x.s_date) or (r.day >= x.e_month and r.day < x.e_date))
     and (x.units is null or r.deciding_agency_id = any (x.units))
@@ -143,7 +176,10 @@ partial_day_rows as (
 net_partial as (
   select d.deciding_agency_id, p.level, p.field_id,
     sum((d.received_at >= x.s_floor and d.received_at < x.s)::int - coalesce(d.closed_at >= x.s_floor and d.closed_at < x.s, false)::int) as open_s,
-    sum((d.received_at >= x.e_floor and d.received_at < x.e)::int - coalesce(d.closed_at >= x.e_floor and d.closed_at < x.e, false)::int) as open_e
+    sum((d.received_at >= x.e_floor and d.received_at < x.e)::int - coalesce(d.closed_at >= x.e_floor and d.closed_at < x.e, false)::int) as open_e,
+    -- left on E's day before E by a close (a row due the day before E's day is taken in due_eve below)
+    sum((d.received_at >= x.e_floor and d.received_at < x.e)::int
+      - coalesce(d.closed_at >= x.e_floor and d.closed_at < x.e and d.due_at >= x.e_floor, false)::int) as within_e
   from partial_day_rows d join procedure p on p.id = d.procedure_id cross join params x
   where dossier_static_issue(d.received_at, d.due_at, d.finished_at, d.ended_at, d.state) is null
   group by d.deciding_agency_id, p.level, p.field_id
@@ -152,28 +188,31 @@ net_future as (
   -- Future rows the prefix sums count as open at S or E: taken back out.
   select f.deciding_agency_id, f.level, f.field_id,
     -count(*) filter (where f.received_at < x.s and (f.closed_at is null or f.closed_at >= x.s)) as open_s,
-    -count(*) filter (where f.received_at < x.e and (f.closed_at is null or f.closed_at >= x.e)) as open_e
+    -count(*) filter (where f.received_at < x.e and (f.closed_at is null or f.closed_at >= x.e)) as open_e,
+    -count(*) filter (where f.received_at < x.e and (f.closed_at is null or f.closed_at >= x.e) and f.due_at >= x.e_floor) as within_e
   from future_rows f cross join params x
   group by f.deciding_agency_id, f.level, f.field_id
 ),
-within_limit as (
-  -- Open at E and due on or after E's civil day: received before E, appointment at or after e_floor.
-  select d.deciding_agency_id, p.level, p.field_id, count(*) as n
+due_eve as (
+  -- Left on E's own day because the appointment day was the day before (and not closed before E's day): these
+  -- stop counting at e_floor, which the day rollup of E's day (not read) would have said. Found by dossier_due_received_idx.
+  select d.deciding_agency_id, p.level, p.field_id, -count(*) as within_e
   from dossier d join procedure p on p.id = d.procedure_id cross join params x
-  where d.received_at < x.e and d.due_at >= x.e_floor and (d.closed_at is null or d.closed_at >= x.e)
+  where d.due_at >= x.e_floor - interval '1 day' and d.due_at < x.e_floor
+    and civil_date(d.due_at) = x.e_date - 1
+    and (d.closed_at is null or d.closed_at >= x.e_floor)
     and (x.units is null or d.deciding_agency_id = any (x.units))
     and dossier_static_issue(d.received_at, d.due_at, d.finished_at, d.ended_at, d.state) is null
-    and not coalesce(greatest(d.received_at, d.closed_at) > x.now_, false)
   group by d.deciding_agency_id, p.level, p.field_id
 ),
 opened as (
-  select deciding_agency_id, level, field_id, sum(open_s) as open_s, sum(open_e) as open_e, sum(within) as within
+  select deciding_agency_id, level, field_id, sum(open_s) as open_s, sum(open_e) as open_e, sum(within_e) as within
   from (
-    select deciding_agency_id, level, field_id, open_s, open_e, 0 as within from net_months
-    union all select deciding_agency_id, level, field_id, open_s, open_e, 0 from net_days
-    union all select deciding_agency_id, level, field_id, open_s, open_e, 0 from net_partial
-    union all select deciding_agency_id, level, field_id, open_s, open_e, 0 from net_future
-    union all select deciding_agency_id, level, field_id, 0, 0, n from within_limit
+    select deciding_agency_id, level, field_id, open_s, open_e, within_e from net_months
+    union all select deciding_agency_id, level, field_id, open_s, open_e, within_e from net_days
+    union all select deciding_agency_id, level, field_id, open_s, open_e, within_e from net_partial
+    union all select deciding_agency_id, level, field_id, open_s, open_e, within_e from net_future
+    union all select deciding_agency_id, level, field_id, 0, 0, within_e from due_eve
   ) o
   group by deciding_agency_id, level, field_id
 ),

@@ -1,0 +1,1 @@
+copy dossier (code, procedure_id, receiving_agency_id, deciding_agency_id, channel, received_at, due_at, finished_at, returned_at, ended_at, state, has_fee, paid_online, result_digitised, reused_digitised, rating, updated_at) from stdin (format binary, freeze)
