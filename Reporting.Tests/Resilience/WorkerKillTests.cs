@@ -171,6 +171,8 @@ public sealed class WorkerKillTests(ITestOutputHelper output)
         ["Delivery:LeaseSeconds"] = "10",
         ["Delivery:Retry:BaseSeconds"] = "1",
         ["Delivery:Retry:MaxSeconds"] = "5",
+        // `run` retries a transiently failed unit in-process after these delays (they outlast the 10 s lease).
+        ["Pipeline:RetryDelaysSeconds"] = "1,2,5,10,15",
         ["Hangfire:InvisibilityTimeoutSeconds"] = "5",
         ["Serve:Urls"] = $"http://127.0.0.1:{WorkerProcess.FreePort()}",
     };

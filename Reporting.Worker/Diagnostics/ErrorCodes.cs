@@ -138,4 +138,6 @@ public static class ErrorCodes
     public const string ApiArchiveStateInvalid = "API_ARCHIVE_STATE_INVALID";
     // Bench (the bench verbs: tools they drive, child processes)
     public const string BenchToolFailed = "BENCH_TOOL_FAILED";
+    // Resilience (a verb interrupted by a transient failure: the database restarting, the mail server away)
+    public const string TransientFailure = "TRANSIENT_FAILURE";
 }

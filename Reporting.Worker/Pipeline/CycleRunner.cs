@@ -13,7 +13,11 @@ public sealed record RunOutcome(string UnitCode, string State, ReportVersion? Ve
 /// A permanent failure of one unit is recorded and the others go on. Units run
 /// <see cref="PipelineOptions.UnitConcurrency"/> at a time (each unit's pipeline is the same idempotent call a
 /// Hangfire worker makes, and Hangfire already runs several at once); outcomes keep the units' order and progress
-/// is reported one at a time.
+/// is reported one at a time. A transient failure of a unit (<see cref="Jobs.Failures.IsTransient"/>: the database
+/// restarting, the mail server away, an e-mail still leased by a worker that died) is retried in-process after
+/// <see cref="PipelineOptions.RetryDelays"/>, as Hangfire retries a <c>UnitJob</c>; once they are used up, or on a
+/// defect, the unit is recorded as failed with its reason and the others go on (the verb then ends with
+/// RUN_INCOMPLETE instead of an unhandled exception, and running it again continues).
 /// </summary>
 public sealed class CycleRunner(RunStore store, ReportPipeline pipeline, PipelineOptions? options = null)
 {
@@ -54,15 +58,41 @@ public sealed class CycleRunner(RunStore store, ReportPipeline pipeline, Pipelin
 
     private async Task<RunOutcome> RunOneAsync(RunRow run, Templates.Model.ReportKind kind, string period, DateTimeOffset? asOf, Action<RunOutcome>? progress, CancellationToken ct)
     {
+        var delays = options?.RetryDelays ?? [];
         RunOutcome outcome;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            var result = await pipeline.RunAsync(new ReportRequest(new ReportKey(kind, period, run.UnitCode), asOf), run.Id, ct);
-            outcome = new RunOutcome(run.UnitCode, result.State, result.Version, null);
-        }
-        catch (ReportingException ex)
-        {
-            outcome = new RunOutcome(run.UnitCode, "failed", null, ReportPipeline.Reason(ex));
+            try
+            {
+                var result = await pipeline.RunAsync(new ReportRequest(new ReportKey(kind, period, run.UnitCode), asOf), run.Id, ct);
+                outcome = new RunOutcome(run.UnitCode, result.State, result.Version, null);
+                break;
+            }
+            catch (ReportingException ex)
+            {
+                outcome = new RunOutcome(run.UnitCode, "failed", null, ReportPipeline.Reason(ex));
+                break;
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested && attempt < delays.Count && Jobs.Failures.IsTransient(ex))
+            {
+                // The pipeline left the run 'pending' with this reason; the next attempt resumes from the durable state.
+                await Task.Delay(delays[attempt], ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                var reason = (Jobs.Failures.IsTransient(ex) ? "hết số lần thử lại: " : "") + ReportPipeline.Reason(ex);
+                outcome = new RunOutcome(run.UnitCode, "failed", null, reason);
+                try
+                {
+                    await store.StepAsync(run.Id, "failed", reason: reason, ct: CancellationToken.None);
+                }
+                catch (Exception recordFailure) when (Jobs.Failures.IsTransient(recordFailure))
+                {
+                    // The database is still away: the run stays 'pending' with the pipeline's reason.
+                }
+
+                break;
+            }
         }
 
         lock (_progress)
