@@ -81,9 +81,16 @@ public static class CycleAssertions
             }
         }
 
+        // What was mailed is what the archive holds: the issued PDF attached to each message is the archived one.
+        var archivedPdfs = (await c.QueryAsync<string>("select sha256 from archive_entry where role = 'issued_pdf'")).ToHashSet();
         foreach (var message in smtp.Messages())
         {
             Assert.Single(message.To.Mailboxes);
+            var pdf = message.Attachments.OfType<MimeKit.MimePart>().Single(p => p.ContentType.MimeType == "application/pdf");
+            using var bytes = new MemoryStream();
+            pdf.Content!.DecodeTo(bytes);
+            Assert.True(archivedPdfs.Contains(Convert.ToHexString(SHA256.HashData(bytes.ToArray())).ToLowerInvariant()),
+                $"the PDF mailed as {message.MessageId} is not the archived issued PDF");
         }
 
         // Delivered once to the file drop: every version's PDF and workbook, each with its manifest, nothing else
@@ -101,7 +108,7 @@ public static class CycleAssertions
             Assert.Equal(manifest.GetProperty("sha256").GetString(), sha);
             if (file.EndsWith(".pdf", StringComparison.Ordinal))
             {
-                Assert.Contains(sha, issuedHashes);
+                Assert.True(issuedHashes.Contains(sha), $"the dropped {Path.GetFileName(file)} is not the archived issued PDF");
             }
         }
 

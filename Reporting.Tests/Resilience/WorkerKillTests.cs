@@ -52,7 +52,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output)
     private sealed record Plan(int Trial, int Seed, string Verb, string Gate, string Where, bool AtGate, bool CommitHeld, int DelayMs)
     {
         public override string ToString() =>
-            $"trial {Trial} (replay: REPORTING_KILL_SEED={Seed - Trial} ./scripts/resilience --filter \"FullyQualifiedName~WorkerKillTests&DisplayName~trial: {Trial}\"): " +
+            (Trial < 0 ? "fixed case: " : $"trial {Trial} (replay: REPORTING_KILL_SEED={Seed - Trial} ./scripts/resilience --filter \"FullyQualifiedName~WorkerKillTests&DisplayName~trial: {Trial}\"): ") +
             $"verb {Verb}, gate {Gate} [{Where}], " + (AtGate ? $"kill AT the gate, held statement {(CommitHeld ? "committed" : "aborted")}" : $"kill {DelayMs} ms after the gate");
     }
 
@@ -79,6 +79,19 @@ public sealed class WorkerKillTests(ITestOutputHelper output)
         {
             throw new Xunit.Sdk.XunitException($"{plan}\n{ex}");
         }
+    }
+
+    /// <summary>
+    /// Pins a defect the trials found (trial with the kill past the archive): the restarted attempt renders and
+    /// signs again (other bytes: signing time, creation date) and used to mail and drop THOSE, not the archived
+    /// issued PDF, so two different signed files with the same number went around. Now it sends the archived one.
+    /// </summary>
+    [Fact]
+    public async Task KilledAfterTheArchiveBeforeDelivery_TheRestartSendsTheArchivedIssuedPdf_NotAFreshlySignedCopy()
+    {
+        var plan = new Plan(-1, 0, "run", "report_run:delivering", "archived, before delivery", AtGate: true, CommitHeld: true, DelayMs: 0);
+        output.WriteLine(plan.ToString());
+        await RunTrialAsync(plan);
     }
 
     private async Task RunTrialAsync(Plan plan)
