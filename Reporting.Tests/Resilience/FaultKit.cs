@@ -64,6 +64,8 @@ internal static class FaultKit
             ["Reporting:DataDirectory"] = Path.Combine(work, "data"),
             ["Reporting:OutputDirectory"] = Path.Combine(work, "out"),
             ["Reporting:Inputs:OfficialWhenMissing"] = "warn",
+            // One attempt per unit, so each test sees the state a fault leaves (run retries are WorkerKillTests').
+            ["Pipeline:RetryDelaysSeconds"] = "",
             ["Signing:Policy"] = "system",
             ["Signing:SystemCertificate"] = Path.Combine(DevCerts.Directory, DevCertificates.SystemFile),
             ["Signing:TrustedCaDirectory"] = DevCerts.TrustDirectory,

@@ -106,6 +106,13 @@ public static class VerbTable
             await error.WriteLineAsync("đã hủy.");
             return 130;
         }
+        catch (Exception ex) when (Jobs.Failures.IsTransient(ex))
+        {
+            // The database restarting or another passing failure outside a unit's own retries: one clean line, not
+            // an unhandled exception; every step is idempotent, so running the same command again continues.
+            await error.WriteLineAsync($"lỗi [{ErrorCodes.TransientFailure}]: lỗi tạm thời ({ex.GetType().Name}: {ex.Message}); chạy lại lệnh để tiếp tục.");
+            return 1;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;

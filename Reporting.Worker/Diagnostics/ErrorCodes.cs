@@ -149,4 +149,6 @@ public static class ErrorCodes
     public const string ArchiveNoSpace = "ARCHIVE_NO_SPACE";
     // API: waiting for a report's end (GET /api/reports/{id}?wait=)
     public const string ApiWaitInvalid = "API_WAIT_INVALID";
+    // Resilience (a verb interrupted by a transient failure: the database restarting, the mail server away)
+    public const string TransientFailure = "TRANSIENT_FAILURE";
 }

@@ -24,8 +24,11 @@ public static class HangfireStorage
         EnableLongPolling = true,
         // A worker that died holds its job this long before another worker takes it over.
         InvisibilityTimeout = TimeSpan.FromSeconds(Seconds(configuration, "Hangfire:InvisibilityTimeoutSeconds", 300)),
-        // Only Hangfire's own short internal locks (recurring scheduler, schema); longer than any of them.
-        DistributedLockTimeout = TimeSpan.FromSeconds(Seconds(configuration, "Hangfire:DistributedLockTimeoutSeconds", 600)),
+        // Only Hangfire's own short internal locks (recurring and delayed-job schedulers, schema), held for a
+        // pass of milliseconds; a lock row older than this is a dead process's and is taken over. Long enough for
+        // any pass, short enough that a serve killed while holding one (kill -9) does not stall the restarted
+        // server's retries and recurring jobs for long (it was 600 s).
+        DistributedLockTimeout = TimeSpan.FromSeconds(Seconds(configuration, "Hangfire:DistributedLockTimeoutSeconds", 60)),
         QueuePollInterval = TimeSpan.FromSeconds(Seconds(configuration, "Hangfire:QueuePollIntervalSeconds", 15)),
     };
 

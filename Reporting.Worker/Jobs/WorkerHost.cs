@@ -71,15 +71,22 @@ public static class WorkerHost
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct)
     {
         var recurring = services.GetRequiredService<IRecurringJobManager>();
-        services.GetRequiredService<ReportingSchedule>().Reconcile(recurring, services.GetRequiredService<JobStorage>());
+        // A serve process killed (kill -9, power loss) while Hangfire's recurring scheduler held one of its
+        // per-job locks leaves that lock row behind until Hangfire:DistributedLockTimeoutSeconds (600 s) expires it.
+        // Updating that recurring job then times out; that must not stop the restarted server (a crash loop for ten
+        // minutes with the cycle's jobs waiting): the stored definition stays in force and the next start updates it.
+        WithoutStaleLock(services, () => services.GetRequiredService<ReportingSchedule>().Reconcile(recurring, services.GetRequiredService<JobStorage>()));
         if (services.GetService<Deliver.ReportDelivery>() is not null)
         {
-            DeliveryJobs.Register(recurring);
+            WithoutStaleLock(services, () => DeliveryJobs.Register(recurring));
         }
         else
         {
-            recurring.RemoveIfExists(DeliveryJobs.RetryId);
-            recurring.RemoveIfExists(DeliveryJobs.RemindersId);
+            WithoutStaleLock(services, () =>
+            {
+                recurring.RemoveIfExists(DeliveryJobs.RetryId);
+                recurring.RemoveIfExists(DeliveryJobs.RemindersId);
+            });
         }
         var store = services.GetRequiredService<RunStore>();
         var jobs = services.GetRequiredService<IBackgroundJobClient>();
@@ -95,6 +102,19 @@ public static class WorkerHost
             {
                 await UnitJob.EnqueueConsolidationAsync(store, jobs, cycle.Id, ct);
             }
+        }
+    }
+
+    private static void WithoutStaleLock(IServiceProvider services, Action update)
+    {
+        try
+        {
+            update();
+        }
+        catch (Exception ex) when (ex is Hangfire.PostgreSql.PostgreSqlDistributedLockException or Hangfire.Storage.DistributedLockTimeoutException)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WorkerHost)).LogWarning(
+                "Chưa cập nhật được lịch định kỳ (khóa của một tiến trình đã dừng đột ngột còn giữ): dùng lịch đã lưu. {Message}", ex.Message);
         }
     }
 

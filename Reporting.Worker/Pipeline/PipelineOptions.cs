@@ -22,6 +22,16 @@ public sealed record PipelineOptions(IReadOnlyDictionary<ReportKind, SigningPoli
     /// </summary>
     public int UnitConcurrency { get; init; } = 2;
 
+    /// <summary>
+    /// <c>Pipeline:RetryDelaysSeconds</c> (default "5,15,60,300"): how long an in-process cycle (<c>run</c>) waits
+    /// before each new attempt of a unit whose attempt failed transiently (the database restarting, the mail
+    /// server away, an e-mail still leased by a worker that died: <c>Delivery:LeaseSeconds</c>, 300 by default,
+    /// which the default delays outlast). Hangfire's <c>UnitJob</c> has its own retries.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> RetryDelays { get; init; } = DefaultRetryDelays;
+
+    private static readonly TimeSpan[] DefaultRetryDelays = [.. new[] { 5, 15, 60, 300 }.Select(s => TimeSpan.FromSeconds(s))];
+
     public static PipelineOptions From(IConfiguration configuration)
     {
         var all = configuration["Signing:Policy"];
@@ -40,7 +50,23 @@ public sealed record PipelineOptions(IReadOnlyDictionary<ReportKind, SigningPoli
             throw new ReportingException(ErrorCodes.BadConfiguration, $"Pipeline:UnitConcurrency phải ≥ 1, nhận được {concurrency}.");
         }
 
-        return new PipelineOptions(policies, configuration["Pipeline:ConsolidatedIssuer"] ?? "SNV") { UnitConcurrency = concurrency };
+        var delays = DefaultRetryDelays;
+        if (configuration["Pipeline:RetryDelaysSeconds"] is { } delaysText)
+        {
+            var parts = delaysText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            delays = new TimeSpan[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (!double.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds < 0)
+                {
+                    throw new ReportingException(ErrorCodes.BadConfiguration, $"Pipeline:RetryDelaysSeconds phải là các số giây ≥ 0 cách nhau bởi dấu phẩy, nhận được '{delaysText}'.");
+                }
+
+                delays[i] = TimeSpan.FromSeconds(seconds);
+            }
+        }
+
+        return new PipelineOptions(policies, configuration["Pipeline:ConsolidatedIssuer"] ?? "SNV") { UnitConcurrency = concurrency, RetryDelays = delays };
     }
 
     private static SigningPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch

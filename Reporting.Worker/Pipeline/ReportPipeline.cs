@@ -122,7 +122,12 @@ public sealed class ReportPipeline(
             await store.StepAsync(runId, "archiving", ct: ct);
             await StoreBothAsync(version, ArchiveRole.IssuedPdf, signed, rendered.Xlsx, ct);
 
-            return await DeliverAndIssueAsync(version, signed, rendered.Xlsx, runId, ct);
+            // What goes out is what the archive holds. After a crash past the archive, this attempt rendered and
+            // signed again: same content, but other bytes (signing time, PDF creation date) than the archived
+            // issued PDF; sending those would put a second signed file with the same number into circulation.
+            var issuedPdf = await archive.ReadAsync(version, ArchiveRole.IssuedPdf, ct) ?? signed;
+            var workbook = await archive.ReadAsync(version, ArchiveRole.Workbook, ct) ?? rendered.Xlsx;
+            return await DeliverAndIssueAsync(version, issuedPdf, workbook, runId, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && runId is not null)
         {
