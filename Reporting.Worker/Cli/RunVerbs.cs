@@ -23,6 +23,58 @@ public sealed class RunVerb : IVerb
           Chính sách ký: Signing:Policy (REPORTING_Signing__Policy=system) hoặc Signing:Policies:<kind>.
         """;
 
+    /// <summary>
+    /// Reports issued with sends left over (<c>DELIVERY_PENDING</c>: the mail server away, or an e-mail still leased by
+    /// a worker that died) are sent here before the verb ends, as the retry job of <c>serve</c> would: after each of
+    /// <c>Pipeline:RetryDelaysSeconds</c> the due rows of the ledger are worked (each row once, under its lease),
+    /// until none of these reports has a send left. What is still left after the last delay stays in the ledger for
+    /// <c>delivery run</c> or <c>serve</c>; the reports themselves are issued and archived either way.
+    /// </summary>
+    private static async Task FinishDeliveriesAsync(VerbContext context, IServiceProvider services, IReadOnlyList<RunOutcome> outcomes, CancellationToken ct)
+    {
+        if (services.GetService<IReportDelivery>() is not Deliver.ReportDelivery delivery)
+        {
+            return;
+        }
+
+        var waiting = outcomes
+            .Where(o => o.Version is not null && o.Reason is { } r && r.StartsWith($"[{ErrorCodes.DeliveryPending}]", StringComparison.Ordinal))
+            .Select(o => o.Version!.Id).ToList();
+        foreach (var delay in services.GetRequiredService<PipelineOptions>().RetryDelays)
+        {
+            var left = 0;
+            foreach (var id in waiting)
+            {
+                left += (await delivery.CountsAsync(id, ct)).Pending;
+            }
+
+            if (left == 0)
+            {
+                return;
+            }
+
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Còn {left} lần gửi chưa xong của {waiting.Count} báo cáo đã ban hành; thử gửi lại sau {delay.TotalSeconds:0} s."));
+            await Task.Delay(delay, ct);
+            await delivery.RunDueAsync(ct);
+        }
+
+        var still = 0;
+        foreach (var id in waiting)
+        {
+            still += (await delivery.CountsAsync(id, ct)).Pending;
+        }
+
+        if (still > 0)
+        {
+            await context.Out.WriteLineAsync($"Còn {still} lần gửi chưa xong: ghi trong sổ gửi, 'delivery run' hoặc 'serve' sẽ gửi tiếp (mỗi nơi nhận đúng một lần).");
+        }
+        else if (waiting.Count > 0)
+        {
+            await context.Out.WriteLineAsync("Đã gửi xong các lần gửi còn lại.");
+        }
+    }
+
     public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
     {
         args.EnsureOnly("kind", "period", "unit", "as-of");
@@ -45,6 +97,7 @@ public sealed class RunVerb : IVerb
         var watch = Stopwatch.StartNew();
         var (cycle, outcomes) = await runner.RunAsync(kind, period, args.Get("unit"), asOf,
             o => context.Out.WriteLine(Describe(o)), cancellationToken);
+        await FinishDeliveriesAsync(context, services, outcomes, cancellationToken);
         watch.Stop();
         await ExportAsync(services.GetRequiredService<IReportArchive>(), outcomes, context.Settings.OutputDirectory, cancellationToken);
         var failed = outcomes.Count(o => o.State == "failed");

@@ -248,7 +248,8 @@ public sealed class ReportDelivery : IReportDelivery
         return (version, files, issuer?.Name ?? version.IssuerCode);
     }
 
-    private async Task<(int Sent, int Failed, int Pending)> CountsAsync(long versionId, CancellationToken cancellationToken)
+    /// <summary>The ledger of one version: rows sent, failed for good, and still to send (pending, sending, unknown).</summary>
+    public async Task<(int Sent, int Failed, int Pending)> CountsAsync(long versionId, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var c = await connection.QuerySingleAsync<Counts>(new CommandDefinition(
