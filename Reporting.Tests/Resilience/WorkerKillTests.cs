@@ -145,6 +145,10 @@ public sealed class WorkerKillTests(ITestOutputHelper output)
                 {
                     await Poll.UntilAsync(async () => await ScalarAsync(db.DataSource, "select count(*) from report_cycle where state = 'done'") == 1,
                         TimeSpan.FromSeconds(240), () => second.Output);
+                    // A report whose e-mail the dead worker had in flight is issued with DELIVERY_PENDING; the
+                    // server's recurring retry job (every minute) re-sends what is left: wait for the ledger to settle.
+                    await Poll.UntilAsync(async () => await ScalarAsync(db.DataSource, "select count(*) from delivery where state in ('pending', 'sending', 'unknown')") == 0,
+                        TimeSpan.FromSeconds(240), () => second.Output);
                 }
                 else
                 {
