@@ -60,7 +60,7 @@ public static class DevCerts
     {
         foreach (var stale in System.IO.Directory.GetDirectories(Path.GetTempPath(), "reporting-test-certs-*"))
         {
-            if (int.TryParse(Path.GetFileName(stale)["reporting-test-certs-".Length..], out var pid) && !Alive(pid))
+            if (int.TryParse(Path.GetFileName(stale)["reporting-test-certs-".Length..], out var pid) && !TestPostgres.ProcessIsAlive(pid))
             {
                 try
                 {
@@ -73,18 +73,6 @@ public static class DevCerts
         }
     }
 
-    private static bool Alive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 }
 
 /// <summary>Runs the machine's tools (pdfsig, certutil, chromium, qpdf) and returns their output.</summary>

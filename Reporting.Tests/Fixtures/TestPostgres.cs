@@ -86,7 +86,8 @@ public static class TestPostgres
         }
     }
 
-    private static bool ProcessIsAlive(int pid)
+    /// <summary>Whether a process of this id still runs (a stale-directory sweep keeps what a live process owns).</summary>
+    internal static bool ProcessIsAlive(int pid)
     {
         try
         {

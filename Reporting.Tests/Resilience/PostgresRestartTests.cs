@@ -114,23 +114,10 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
         {
             var pidText = Path.GetFileName(dir)[Prefix.Length..].Split('-')[0];
-            if (int.TryParse(pidText, out var pid) && !Alive(pid))
+            if (int.TryParse(pidText, out var pid) && !TestPostgres.ProcessIsAlive(pid))
             {
                 new EmbeddedCluster(dir).DestroyAsync().GetAwaiter().GetResult();
             }
-        }
-    }
-
-    private static bool Alive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 }

@@ -40,7 +40,12 @@ public sealed class RunVerb : IVerb
         var waiting = outcomes
             .Where(o => o.Version is not null && o.Reason is { } r && r.StartsWith($"[{ErrorCodes.DeliveryPending}]", StringComparison.Ordinal))
             .Select(o => o.Version!.Id).ToList();
-        foreach (var delay in services.GetRequiredService<PipelineOptions>().RetryDelays)
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        async Task<int> LeftAsync()
         {
             var left = 0;
             foreach (var id in waiting)
@@ -48,9 +53,15 @@ public sealed class RunVerb : IVerb
                 left += (await delivery.CountsAsync(id, ct)).Pending;
             }
 
+            return left;
+        }
+
+        foreach (var delay in services.GetRequiredService<PipelineOptions>().RetryDelays)
+        {
+            var left = await LeftAsync();
             if (left == 0)
             {
-                return;
+                break;
             }
 
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -59,20 +70,10 @@ public sealed class RunVerb : IVerb
             await delivery.RunDueAsync(ct);
         }
 
-        var still = 0;
-        foreach (var id in waiting)
-        {
-            still += (await delivery.CountsAsync(id, ct)).Pending;
-        }
-
-        if (still > 0)
-        {
-            await context.Out.WriteLineAsync($"Còn {still} lần gửi chưa xong: ghi trong sổ gửi, 'delivery run' hoặc 'serve' sẽ gửi tiếp (mỗi nơi nhận đúng một lần).");
-        }
-        else if (waiting.Count > 0)
-        {
-            await context.Out.WriteLineAsync("Đã gửi xong các lần gửi còn lại.");
-        }
+        var still = await LeftAsync();
+        await context.Out.WriteLineAsync(still > 0
+            ? $"Còn {still} lần gửi chưa xong: ghi trong sổ gửi, 'delivery run' hoặc 'serve' sẽ gửi tiếp (mỗi nơi nhận đúng một lần)."
+            : "Đã gửi xong các lần gửi còn lại.");
     }
 
     public async Task<int> RunAsync(VerbContext context, CliArgs args, CancellationToken cancellationToken)
