@@ -162,7 +162,17 @@ public sealed class WorkerKillTests(ITestOutputHelper output)
             if (plan is { Gate: "delivery:email:sent", AtGate: true })
             {
                 // Pinned both ways: accepted-and-recorded is never re-sent; accepted-not-recorded is re-sent once.
-                Assert.Equal(plan.CommitHeld ? 4 : 5, received);
+                // The other unit may have had its own e-mail in flight at the kill; each such one may also come twice
+                // (ExactlyOnceAsync allows a second copy only for a Message-ID in flight at the kill).
+                var resent = received - 4;
+                if (plan.CommitHeld)
+                {
+                    Assert.InRange(resent, 0, sendingAtKill.Count); // the held row was recorded sent: not among them
+                }
+                else
+                {
+                    Assert.InRange(resent, 1, sendingAtKill.Count); // the held row was still 'sending': re-sent once
+                }
             }
         }
         finally
